@@ -1,0 +1,38 @@
+// Two tiers share one transform: `unit` (core, collectors against msw, CLI; any fresh machine after `npm ci`)
+// and `cluster` (a real control plane, see test/cluster). Benchmarks are not tests: see `npm run bench`.
+const swc = ['@swc/jest', { jsc: { target: 'es2022', parser: { syntax: 'typescript' } }, module: { type: 'commonjs' } }];
+
+// @kubernetes/client-node 1.x and some of its dependencies ship ESM only; jest runs CommonJS, so those are
+// transformed like our own sources (Backstage's jest config does the same).
+const esmPackages = ['@kubernetes/client-node', 'openid-client', 'oauth4webapi', 'jose', 'jsonpath-plus'];
+
+const shared = {
+  transform: { '^.+\\.(t|j)sx?$': swc },
+  transformIgnorePatterns: [`/node_modules/(?!(${esmPackages.join('|')})/)`],
+  moduleNameMapper: {
+    '^@kubectl-storage/plugin-kubernetes-storage-common$': '<rootDir>/plugins/kubernetes-storage-common/src',
+    '^@kubectl-storage/plugin-kubernetes-storage-node$': '<rootDir>/plugins/kubernetes-storage-node/src',
+    '^@kubectl-storage/test-fixtures$': '<rootDir>/test/fixtures',
+  },
+  testEnvironment: 'node',
+  rootDir: __dirname,
+};
+
+module.exports = {
+  projects: [
+    {
+      ...shared,
+      displayName: 'unit',
+      testMatch: ['<rootDir>/plugins/*/src/**/*.test.ts', '<rootDir>/cli/src/**/*.test.ts', '<rootDir>/test/**/*.test.ts'],
+      testPathIgnorePatterns: ['/node_modules/', '\\.cluster\\.test\\.ts$'],
+    },
+    {
+      ...shared,
+      displayName: 'cluster',
+      testMatch: ['<rootDir>/test/cluster/**/*.cluster.test.ts'],
+      globalSetup: '<rootDir>/test/cluster/global-setup.ts',
+      globalTeardown: '<rootDir>/test/cluster/global-teardown.ts',
+      testTimeout: 120000,
+    },
+  ],
+};

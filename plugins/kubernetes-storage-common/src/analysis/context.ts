@@ -1,0 +1,18 @@
+// What every analyzer gets: the snapshot, its index, resolved options and one way to emit findings.
+import type { Snapshot, ResourceKind } from '../model/snapshot';
+import type { AnalyzeOptions, Finding } from '../model/report';
+import type { SnapshotIndex } from './snapshotIndex';
+
+export type ResolvedOptions = Required<Omit<AnalyzeOptions, 'now'>> & { now: Date };
+
+export interface AnalysisContext {
+  snapshot: Snapshot;
+  index: SnapshotIndex;
+  options: ResolvedOptions;
+  /** options.now in epoch milliseconds. */
+  nowMs: number;
+  /** True when the kind was read, so "X is missing" may be concluded from its absence. */
+  observed(kind: ResourceKind, namespace?: string): boolean;
+  /** Adds a finding; severity comes from the catalog entry of `code`. */
+  emit(finding: Omit<Finding, 'severity'>): void;
+}

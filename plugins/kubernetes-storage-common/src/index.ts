@@ -1,0 +1,25 @@
+/**
+ * The storage-health core of kubectl-storage: a Snapshot of compact cluster objects in, a StorageReport out.
+ * Pure and isomorphic: no I/O, no Node-only or browser-only APIs. The CLI, the Backstage backend and the
+ * Backstage page all render what this package concludes.
+ *
+ * @packageDocumentation
+ */
+export * from './model/snapshot';
+export * from './model/report';
+export { emptySnapshot } from './model/emptySnapshot';
+// projection (raw API objects -> Snapshot): owned by the collectors work
+export * from './projection';
+// analysis and report
+export { analyze } from './analysis/analyze';
+export { buildSnapshotIndex } from './analysis/snapshotIndex';
+export type { SnapshotIndex } from './analysis/snapshotIndex';
+// catalog
+export { findingCatalog, getCatalogEntry, renderCatalogMarkdown } from './catalog';
+// scoping (per service / -l)
+export { scopeSnapshot } from './scope/scopeSnapshot';
+export type { SnapshotScope } from './scope/scopeSnapshot';
+export { parseLabelSelector, matchesLabelSelector } from './util/labelSelector';
+// formatting helpers shared by the CLI and the Backstage page
+export { parseQuantity, formatBytes } from './util/quantity';
+export { humanizeAge } from './util/time';

@@ -1,0 +1,349 @@
+// The Snapshot: compact projections of the API objects one analysis needs. Collectors (live or dump) build it;
+// nothing downstream of the projection ever sees a raw API object. Keep fields minimal: at 50,000 pods every
+// field here costs memory in the CLI and in the Backstage backend's cache.
+
+/** The kinds the product reads. Values are the plural resource names kubectl uses. */
+export type ResourceKind =
+  | 'persistentvolumes'
+  | 'persistentvolumeclaims'
+  | 'storageclasses'
+  | 'pods'
+  | 'statefulsets'
+  | 'services'
+  | 'endpointslices'
+  | 'endpoints'
+  | 'ingresses'
+  | 'ingressclasses'
+  | 'nodes'
+  | 'secrets'
+  | 'volumestats';
+
+export interface OwnerRef {
+  kind: string;
+  name: string;
+  uid?: string;
+  controller?: boolean;
+}
+
+/** The metadata every projection keeps. `annotations` holds only the few keys the analyzers read. */
+export interface Meta {
+  name: string;
+  namespace?: string;
+  uid?: string;
+  creationTimestamp?: string;
+  deletionTimestamp?: string;
+  labels?: Record<string, string>;
+  annotations?: Record<string, string>;
+  ownerReferences?: OwnerRef[];
+  finalizers?: string[];
+  generation?: number;
+}
+
+export type PersistentVolumePhase = 'Pending' | 'Available' | 'Bound' | 'Released' | 'Failed';
+export type PersistentVolumeClaimPhase = 'Pending' | 'Bound' | 'Lost';
+export type ReclaimPolicy = 'Retain' | 'Delete' | 'Recycle';
+
+export interface ClaimRef {
+  namespace: string;
+  name: string;
+  uid?: string;
+}
+
+export interface PersistentVolume {
+  meta: Meta;
+  phase: PersistentVolumePhase;
+  /** Quantity string as in the API ("10Gi"). */
+  capacity?: string;
+  accessModes: string[];
+  volumeMode: 'Filesystem' | 'Block';
+  reclaimPolicy: ReclaimPolicy;
+  storageClassName?: string;
+  claimRef?: ClaimRef;
+  /** Backend of the volume: "csi:<driver>", "hostPath", "local", "nfs", "awsElasticBlockStore", ... */
+  source: string;
+  /** Where the backing data lives, for hostPath/local/nfs: the path or server:path. */
+  sourcePath?: string;
+  /** Node names a nodeAffinity pins the volume to (local and hostPath volumes), when it names them. */
+  nodeAffinityNodes?: string[];
+  statusMessage?: string;
+  statusReason?: string;
+  lastPhaseTransitionTime?: string;
+}
+
+export interface PersistentVolumeClaimCondition {
+  type: string;
+  status: string;
+  reason?: string;
+  message?: string;
+  lastTransitionTime?: string;
+}
+
+export interface PersistentVolumeClaim {
+  meta: Meta;
+  phase: PersistentVolumeClaimPhase;
+  /**
+   * undefined: the field is unset, so the default StorageClass applies;
+   * "": explicitly no class (binds only to class-less PVs); otherwise the class name.
+   */
+  storageClassName?: string;
+  /** spec.resources.requests.storage */
+  requestedStorage?: string;
+  /** status.capacity.storage */
+  capacity?: string;
+  volumeName?: string;
+  accessModes: string[];
+  volumeMode: 'Filesystem' | 'Block';
+  /** The claim has a label selector for static binding. */
+  hasSelector?: boolean;
+  conditions?: PersistentVolumeClaimCondition[];
+  /** status.allocatedResourceStatuses.storage (ControllerResizeInProgress, NodeResizePending, ...). */
+  resizeStatus?: string;
+}
+
+export interface StorageClass {
+  meta: Meta;
+  provisioner: string;
+  reclaimPolicy: ReclaimPolicy;
+  volumeBindingMode: 'Immediate' | 'WaitForFirstConsumer';
+  allowVolumeExpansion: boolean;
+  isDefault: boolean;
+}
+
+export type PodVolumeKind =
+  | 'persistentVolumeClaim'
+  | 'ephemeral'
+  | 'emptyDir'
+  | 'hostPath'
+  | 'configMap'
+  | 'secret'
+  | 'projected'
+  | 'downwardAPI'
+  | 'gitRepo'
+  | 'nfs'
+  | 'csi'
+  | 'other';
+
+export interface PodVolume {
+  name: string;
+  kind: PodVolumeKind;
+  /** persistentVolumeClaim: the claim; ephemeral: the generated claim `<pod>-<volume>`. */
+  claimName?: string;
+  readOnly?: boolean;
+  /** emptyDir */
+  medium?: string;
+  sizeLimit?: string;
+  /** hostPath path, nfs server:path */
+  path?: string;
+  /** The volume is mounted by at least one container (init containers included). */
+  mounted?: boolean;
+}
+
+export interface ContainerState {
+  name: string;
+  ready: boolean;
+  restartCount: number;
+  state: 'running' | 'waiting' | 'terminated' | 'unknown';
+  /** Waiting or terminated reason of the current state (CrashLoopBackOff, ContainerCreating, Error...). */
+  reason?: string;
+  lastTerminationReason?: string;
+  lastTerminationExitCode?: number;
+  lastTerminationTime?: string;
+}
+
+export interface Pod {
+  meta: Meta;
+  phase: 'Pending' | 'Running' | 'Succeeded' | 'Failed' | 'Unknown';
+  nodeName?: string;
+  podIP?: string;
+  ready: boolean;
+  /** PodScheduled=False reason/message (Unschedulable: "... unbound immediate PersistentVolumeClaims"). */
+  unschedulableMessage?: string;
+  containers: ContainerState[];
+  volumes: PodVolume[];
+  /** status.reason, e.g. Evicted. */
+  statusReason?: string;
+  startTime?: string;
+}
+
+export interface LabelSelectorRequirement {
+  key: string;
+  operator: 'In' | 'NotIn' | 'Exists' | 'DoesNotExist';
+  values?: string[];
+}
+
+export interface LabelSelector {
+  matchLabels?: Record<string, string>;
+  matchExpressions?: LabelSelectorRequirement[];
+}
+
+export interface VolumeClaimTemplate {
+  name: string;
+  storageClassName?: string;
+  requestedStorage?: string;
+  accessModes: string[];
+}
+
+export interface StatefulSet {
+  meta: Meta;
+  /** spec.replicas (defaults to 1). */
+  replicas: number;
+  serviceName?: string;
+  podManagementPolicy: 'OrderedReady' | 'Parallel';
+  updateStrategy: { type: 'RollingUpdate' | 'OnDelete'; partition?: number; maxUnavailable?: number | string };
+  /** spec.ordinals.start (defaults to 0). */
+  ordinalsStart: number;
+  selector?: LabelSelector;
+  volumeClaimTemplates: VolumeClaimTemplate[];
+  pvcRetentionPolicy: { whenDeleted: 'Retain' | 'Delete'; whenScaled: 'Retain' | 'Delete' };
+  /** spec.template.spec.volumes */
+  templateVolumes: PodVolume[];
+  status: {
+    observedGeneration?: number;
+    replicas: number;
+    readyReplicas: number;
+    currentReplicas: number;
+    updatedReplicas: number;
+    availableReplicas: number;
+    currentRevision?: string;
+    updateRevision?: string;
+  };
+}
+
+export interface ServicePort {
+  name?: string;
+  port: number;
+  targetPort?: number | string;
+  protocol: string;
+}
+
+export interface Service {
+  meta: Meta;
+  type: 'ClusterIP' | 'NodePort' | 'LoadBalancer' | 'ExternalName';
+  clusterIP?: string;
+  /** clusterIP: None */
+  headless: boolean;
+  selector?: Record<string, string>;
+  ports: ServicePort[];
+  externalName?: string;
+}
+
+export interface EndpointSlicePort {
+  name?: string;
+  port?: number;
+  protocol?: string;
+}
+
+export interface EndpointSliceEndpoint {
+  /** conditions.ready; nil means ready (API semantics). */
+  ready: boolean;
+  serving?: boolean;
+  terminating?: boolean;
+  addresses: string[];
+  nodeName?: string;
+  /** targetRef of kind Pod */
+  podName?: string;
+}
+
+/** EndpointSlices, or Endpoints projected into the same shape when the EndpointSlice API is unavailable. */
+export interface EndpointSlice {
+  meta: Meta;
+  /** The kubernetes.io/service-name label (or the Endpoints object's name). */
+  serviceName: string;
+  addressType: string;
+  ports: EndpointSlicePort[];
+  endpoints: EndpointSliceEndpoint[];
+  origin: 'EndpointSlice' | 'Endpoints';
+}
+
+export interface IngressBackend {
+  service?: { name: string; portNumber?: number; portName?: string };
+  resource?: { kind: string; name: string; apiGroup?: string };
+}
+
+export interface IngressPath {
+  path?: string;
+  pathType: string;
+  backend: IngressBackend;
+}
+
+export interface Ingress {
+  meta: Meta;
+  ingressClassName?: string;
+  /** The deprecated kubernetes.io/ingress.class annotation, when set. */
+  legacyClassAnnotation?: string;
+  defaultBackend?: IngressBackend;
+  rules: { host?: string; paths: IngressPath[] }[];
+  tls: { hosts: string[]; secretName?: string }[];
+  /** status.loadBalancer.ingress ip or hostname values. */
+  loadBalancer: string[];
+}
+
+export interface IngressClass {
+  meta: Meta;
+  controller: string;
+  isDefault: boolean;
+}
+
+export interface Node {
+  meta: Meta;
+  ready: boolean;
+  unschedulable: boolean;
+}
+
+/** Secrets are read as metadata only (name and type), never their data. */
+export interface SecretRef {
+  meta: Meta;
+  type?: string;
+}
+
+/** One PVC's usage as the kubelet reports it in /stats/summary. Absent numbers mean the driver reports none. */
+export interface VolumeStats {
+  namespace: string;
+  claimName: string;
+  podName: string;
+  nodeName: string;
+  usedBytes?: number;
+  capacityBytes?: number;
+  availableBytes?: number;
+  inodesUsed?: number;
+  inodes?: number;
+}
+
+export type IncompleteReason = 'forbidden' | 'unauthorized' | 'not-found' | 'timeout' | 'error' | 'not-in-input';
+
+/** Something that could not be read. The report says so instead of pretending it saw everything. */
+export interface IncompleteEntry {
+  kind: ResourceKind;
+  /** Set when only this namespace (or node, for volumestats) could not be read. */
+  namespace?: string;
+  node?: string;
+  reason: IncompleteReason;
+  message: string;
+}
+
+export type SnapshotSource =
+  | { type: 'live'; context: string; cluster?: string; server?: string; user?: string }
+  | { type: 'file'; files: string[] };
+
+export interface Snapshot {
+  source: SnapshotSource;
+  /** ISO time the snapshot was taken (or the dump was loaded). Analysis ages are measured against it. */
+  collectedAt: string;
+  /** Namespaces the collection covered; undefined means all namespaces. */
+  namespaces?: string[];
+  persistentVolumes: PersistentVolume[];
+  persistentVolumeClaims: PersistentVolumeClaim[];
+  storageClasses: StorageClass[];
+  pods: Pod[];
+  statefulSets: StatefulSet[];
+  services: Service[];
+  endpointSlices: EndpointSlice[];
+  ingresses: Ingress[];
+  ingressClasses: IngressClass[];
+  nodes: Node[];
+  secrets: SecretRef[];
+  volumeStats: VolumeStats[];
+  /** Kinds that were read (fully or in part). Absence-based findings ("service missing") need the kind read. */
+  observedKinds: ResourceKind[];
+  incomplete: IncompleteEntry[];
+}
