@@ -85,7 +85,8 @@ export interface OrdinalClaimView {
   volumePhase?: string;
 }
 
-export type OrdinalStatus = 'Ready' | 'NotReady' | 'Pending' | 'Missing' | 'Terminating' | 'Leftover';
+/** Unknown: pods were not readable in the namespace, so whether the ordinal's pod exists cannot be told. */
+export type OrdinalStatus = 'Ready' | 'NotReady' | 'Pending' | 'Missing' | 'Terminating' | 'Leftover' | 'Unknown';
 
 export interface OrdinalView {
   ordinal: number;
