@@ -1,0 +1,20 @@
+// Raw Kubernetes API JSON -> the compact model. Used by the live collector (page by page) and the dump loader.
+export { ProjectionError } from './errors';
+export { KIND_OF, RESOURCES, ANALYSED_KINDS, kindOf, listPath } from './resources';
+export type { ListedKind, ResourceInfo } from './resources';
+export { KEPT_ANNOTATIONS } from './meta';
+export { projectObject, projectAs, PROJECTORS } from './projectObject';
+export type { Projected, ProjectedTypes } from './projectObject';
+export { SnapshotBuilder, buildSnapshot } from './snapshotBuilder';
+export type { BuildOptions } from './snapshotBuilder';
+export { projectPersistentVolume } from './persistentVolume';
+export { projectPersistentVolumeClaim } from './persistentVolumeClaim';
+export { projectStorageClass } from './storageClass';
+export { projectPod } from './pod';
+export { projectPodVolumes } from './podVolumes';
+export { projectStatefulSet } from './statefulSet';
+export { projectService } from './service';
+export { projectEndpointSlice } from './endpointSlice';
+export { projectEndpoints } from './endpoints';
+export { projectIngress } from './ingress';
+export { projectIngressClass, projectNode, projectSecret } from './cluster';

@@ -1,0 +1,126 @@
+import { pod, statefulSet, statefulSetPod } from '@kubectl-storage/test-fixtures';
+import { projectPod } from './pod';
+import { projectStatefulSet } from './statefulSet';
+
+describe('projectPod', () => {
+  it('takes readiness from the Ready condition, not from the phase', () => {
+    expect(projectPod(pod('ns', 'a', { phase: 'Running', ready: false })).ready).toBe(false);
+    expect(projectPod(pod('ns', 'b', { phase: 'Running' })).ready).toBe(true);
+  });
+
+  it('projects container states with the last termination, and counts init containers too', () => {
+    const p = projectPod(
+      pod('ns', 'db-1', {
+        ready: false,
+        containers: [{ name: 'db', restartCount: 7, state: { waiting: 'CrashLoopBackOff' }, lastTermination: { reason: 'OOMKilled', exitCode: 137 } }],
+        initContainers: [{ name: 'init-perms', restartCount: 2, state: { waiting: 'CrashLoopBackOff' } }],
+      }),
+    );
+    expect(p.containers).toEqual([
+      {
+        name: 'db',
+        ready: false,
+        restartCount: 7,
+        state: 'waiting',
+        reason: 'CrashLoopBackOff',
+        lastTerminationReason: 'OOMKilled',
+        lastTerminationExitCode: 137,
+        lastTerminationTime: '2024-01-01T00:00:00Z',
+      },
+      { name: 'init-perms', ready: false, restartCount: 2, state: 'waiting', reason: 'CrashLoopBackOff' },
+    ]);
+  });
+
+  it('keeps containers of an unscheduled pod as unknown and reports why it is unschedulable', () => {
+    const p = projectPod(pod('ns', 'p', { phase: 'Pending', unschedulableMessage: '0/3 nodes are available: pod has unbound immediate PersistentVolumeClaims.' }));
+    expect(p.unschedulableMessage).toMatch(/unbound immediate PersistentVolumeClaims/);
+    expect(p.containers).toEqual([{ name: 'app', ready: false, restartCount: 0, state: 'unknown' }]);
+    expect(p.ready).toBe(false);
+  });
+
+  it('projects volumes: claim names (generic ephemeral as <pod>-<volume>), emptyDir medium/limit, hostPath, mounts', () => {
+    const p = projectPod(
+      pod('ns', 'web-1', {
+        volumes: [
+          { name: 'data', persistentVolumeClaim: { claimName: 'uploads', readOnly: true } },
+          { name: 'scratch', ephemeral: { volumeClaimTemplate: { spec: {} } } },
+          { name: 'cache', emptyDir: { medium: 'Memory', sizeLimit: '1Gi' } },
+          { name: 'logs', hostPath: { path: '/var/log' } },
+          { name: 'repo', gitRepo: { repository: 'https://example.invalid/r.git' } },
+          { name: 'disk', rbd: { image: 'x' } },
+          { name: 'unused', configMap: { name: 'cfg' } },
+        ],
+        containers: [{ name: 'app', mounts: ['data', 'scratch', 'cache'] }],
+        initContainers: [{ name: 'setup', mounts: ['logs', 'repo', 'disk'] }],
+      }),
+    );
+    expect(p.volumes).toEqual([
+      { name: 'data', kind: 'persistentVolumeClaim', claimName: 'uploads', readOnly: true, mounted: true },
+      { name: 'scratch', kind: 'ephemeral', claimName: 'web-1-scratch', mounted: true },
+      { name: 'cache', kind: 'emptyDir', medium: 'Memory', sizeLimit: '1Gi', mounted: true },
+      { name: 'logs', kind: 'hostPath', path: '/var/log', mounted: true },
+      { name: 'repo', kind: 'gitRepo', mounted: true },
+      { name: 'disk', kind: 'other', mounted: true },
+      { name: 'unused', kind: 'configMap', mounted: false },
+    ]);
+  });
+
+  it('keeps the controller owner reference and the revision label of a StatefulSet pod', () => {
+    const p = projectPod(statefulSetPod('data', 'db', 2, { templates: ['data'], revision: 'db-abc' }));
+    expect(p.meta.ownerReferences).toEqual([{ kind: 'StatefulSet', name: 'db', uid: expect.any(String), controller: true }]);
+    expect(p.meta.labels?.['controller-revision-hash']).toBe('db-abc');
+    expect(p.volumes[0]).toMatchObject({ kind: 'persistentVolumeClaim', claimName: 'data-db-2' });
+  });
+});
+
+describe('projectStatefulSet', () => {
+  it('applies the API server defaults for an object written without them', () => {
+    const raw = statefulSet('ns', 'db');
+    delete raw.spec.serviceName;
+    const sts = projectStatefulSet(raw);
+    expect(sts).toMatchObject({
+      replicas: 1,
+      podManagementPolicy: 'OrderedReady',
+      updateStrategy: { type: 'RollingUpdate', partition: 0 },
+      ordinalsStart: 0,
+      pvcRetentionPolicy: { whenDeleted: 'Retain', whenScaled: 'Retain' },
+    });
+    expect(sts).not.toHaveProperty('serviceName');
+  });
+
+  it('projects claim templates, ordinals, partition, retention, template volumes and status', () => {
+    const sts = projectStatefulSet(
+      statefulSet('ns', 'db', {
+        replicas: 3,
+        serviceName: 'db-headless',
+        podManagementPolicy: 'Parallel',
+        partition: 2,
+        ordinalsStart: 1,
+        volumeClaimTemplates: [{ name: 'data', storage: '50Gi', storageClassName: 'fast' }],
+        retention: { whenDeleted: 'Delete', whenScaled: 'Retain' },
+        templateVolumes: [{ name: 'tmp', emptyDir: {} }, { name: 'scratch', ephemeral: { volumeClaimTemplate: {} } }],
+        status: { readyReplicas: 1, currentRevision: 'db-1', updateRevision: 'db-2' },
+      }),
+    );
+    expect(sts).toMatchObject({
+      replicas: 3,
+      serviceName: 'db-headless',
+      podManagementPolicy: 'Parallel',
+      updateStrategy: { type: 'RollingUpdate', partition: 2 },
+      ordinalsStart: 1,
+      selector: { matchLabels: { app: 'db' } },
+      volumeClaimTemplates: [{ name: 'data', storageClassName: 'fast', requestedStorage: '50Gi', accessModes: ['ReadWriteOnce'] }],
+      pvcRetentionPolicy: { whenDeleted: 'Delete', whenScaled: 'Retain' },
+      status: { replicas: 3, readyReplicas: 1, currentRevision: 'db-1', updateRevision: 'db-2' },
+    });
+    // A template has no pod yet, so a generic ephemeral volume has no claim name; nothing mounts these volumes.
+    expect(sts.templateVolumes).toEqual([
+      { name: 'tmp', kind: 'emptyDir', mounted: false },
+      { name: 'scratch', kind: 'ephemeral', mounted: false },
+    ]);
+  });
+
+  it('keeps OnDelete without a partition', () => {
+    expect(projectStatefulSet(statefulSet('ns', 'db', { updateStrategy: 'OnDelete' })).updateStrategy).toEqual({ type: 'OnDelete' });
+  });
+});
