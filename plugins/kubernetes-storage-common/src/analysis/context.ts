@@ -1,9 +1,9 @@
 // What every analyzer gets: the snapshot, its index, resolved options and one way to emit findings.
 import type { Snapshot, ResourceKind } from '../model/snapshot';
-import type { AnalyzeOptions, Finding } from '../model/report';
+import type { AnalyzeOptions, Finding, ReportScope } from '../model/report';
 import type { SnapshotIndex } from './snapshotIndex';
 
-export type ResolvedOptions = Required<Omit<AnalyzeOptions, 'now'>> & { now: Date };
+export type ResolvedOptions = Required<Omit<AnalyzeOptions, 'now' | 'scope'>> & { now: Date; scope?: ReportScope };
 
 export interface AnalysisContext {
   snapshot: Snapshot;

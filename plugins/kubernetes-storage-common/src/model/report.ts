@@ -210,4 +210,9 @@ export interface AnalyzeOptions {
   restartLoopThreshold?: number;
   /** Used percentage from which a claim is nearly full. Default 90. */
   nearlyFullPercent?: number;
+  /**
+   * The scope the snapshot was cut to (scopeSnapshot, or a namespace-limited collection). Copied to
+   * report.scope; cluster-level findings (storageclass-*) are then reported only when a claim in scope is affected.
+   */
+  scope?: ReportScope;
 }

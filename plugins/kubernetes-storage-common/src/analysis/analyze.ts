@@ -1,0 +1,45 @@
+// analyze(): a Snapshot in, a StorageReport out. Pure and deterministic: ages are measured against the
+// snapshot's own time unless options.now says otherwise, findings and views are sorted, so the same dump
+// always gives the same report. Linear in the number of objects: analyzers join through the index.
+import type { AnalyzeOptions, Finding, StorageReport } from '../model/report';
+import type { Snapshot } from '../model/snapshot';
+import { analyzeClaims } from './claims';
+import { createContext, resolveOptions } from './createContext';
+import { analyzeIngresses } from './ingresses';
+import { analyzePodVolumes } from './podVolumes';
+import { buildSnapshotIndex } from './snapshotIndex';
+import { compareFindings } from './sortFindings';
+import { analyzeStatefulSets } from './statefulSets';
+import { analyzeStorageClasses } from './storageClasses';
+import { summarize } from './summary';
+import { analyzeVolumes } from './volumes';
+
+export function analyze(snapshot: Snapshot, options: AnalyzeOptions = {}): StorageReport {
+  const resolved = resolveOptions(snapshot, options);
+  const findings: Finding[] = [];
+  const ctx = createContext(snapshot, buildSnapshotIndex(snapshot), resolved, findings);
+
+  const volumes = analyzeVolumes(ctx);
+  const claims = analyzeClaims(ctx);
+  const storageClasses = analyzeStorageClasses(ctx);
+  analyzePodVolumes(ctx);
+  const statefulSets = analyzeStatefulSets(ctx);
+  const ingresses = analyzeIngresses(ctx);
+  findings.sort(compareFindings);
+
+  return {
+    apiVersion: 'kubectl-storage.io/v1alpha1',
+    kind: 'StorageReport',
+    source: snapshot.source,
+    generatedAt: resolved.now.toISOString(),
+    ...(resolved.scope ? { scope: resolved.scope } : {}),
+    summary: summarize({ findings, volumes, claims, statefulSets, ingresses, ingressCount: snapshot.ingresses.length }),
+    findings,
+    volumes,
+    claims,
+    storageClasses,
+    statefulSets,
+    ingresses,
+    incomplete: snapshot.incomplete,
+  };
+}

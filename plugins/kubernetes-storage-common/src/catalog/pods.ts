@@ -1,0 +1,41 @@
+// Findings about the volumes pods declare: memory-backed, deprecated and node-local data volumes.
+import type { CatalogEntry } from '../model/report';
+
+export const podCatalog: CatalogEntry[] = [
+  {
+    code: 'pod-emptydir-memory-unbounded',
+    severity: 'warning',
+    area: 'Pod',
+    title: 'Memory-backed emptyDir without sizeLimit',
+    why:
+      'An emptyDir with medium Memory is a tmpfs in RAM, and what is written to it counts against the ' +
+      'container\'s memory. Without sizeLimit a runaway writer fills memory until the pod is OOM-killed or evicted. ' +
+      'Reported once per controller (ReplicaSet, DaemonSet, StatefulSet...), not once per replica.',
+    fix: 'Set `emptyDir.sizeLimit` (for example 256Mi) and make sure the container memory limit leaves room for it.',
+  },
+  {
+    code: 'pod-gitrepo-volume',
+    severity: 'warning',
+    area: 'Pod',
+    title: 'Deprecated gitRepo volume',
+    why:
+      'The gitRepo volume type is deprecated and disabled by default in recent Kubernetes releases; it runs git on ' +
+      'the node as root and has had security issues. Pods using it may no longer start after an upgrade.',
+    fix: 'Clone the repository in an init container into an emptyDir volume, or use a git-sync sidecar.',
+  },
+  {
+    code: 'pod-hostpath-data',
+    severity: 'warning',
+    area: 'Pod',
+    title: 'Workload keeps data on a node path (hostPath)',
+    why:
+      'A hostPath volume is a directory of the node the pod happens to run on. Data written there stays on that ' +
+      'node: when the pod is rescheduled elsewhere it sees a different, usually empty, directory. Fires for pods ' +
+      'that mount a writable hostPath outside system paths (/var/log, /proc, /sys, /dev, /etc, /run, /var/lib/kubelet, ' +
+      'container runtime and CNI directories...), except node agents (DaemonSet and static pods) and pods of ' +
+      'StatefulSets present in the report, whose templates the StatefulSet findings check instead.',
+    fix:
+      'Use a PersistentVolumeClaim (a StatefulSet with volumeClaimTemplates for per-replica data). If the data must ' +
+      'stay node-local, use a local PersistentVolume with node affinity so the pod is always scheduled back to it.',
+  },
+];
