@@ -38,6 +38,16 @@ describe('analyze', () => {
     ]);
   });
 
+  it('orders by kind before name within a namespace and severity', () => {
+    const full = boundPair({ name: 'z-claim', namespace: 'alpha', requestedStorage: '20Gi', capacity: '10Gi' });
+    const memoryPod = pod({ name: 'a-pod', namespace: 'alpha', volumes: [{ name: 'm', kind: 'emptyDir', medium: 'Memory' }], claims: undefined });
+    const report = reportOf({ persistentVolumes: [full.pv], persistentVolumeClaims: [full.pvc], pods: [memoryPod] });
+    expect(report.findings.filter((f) => f.severity === 'warning').map((f) => `${f.object.kind}/${f.object.name}`)).toEqual([
+      'PersistentVolumeClaim/z-claim',
+      'Pod/a-pod',
+    ]);
+  });
+
   it('summarises findings, phases and orphaned bytes', () => {
     const report = reportOf(faults());
     expect(report.summary).toEqual({

@@ -1,0 +1,180 @@
+import { analyze } from '../analysis/analyze';
+import {
+  boundPair,
+  endpointSlice,
+  ingress,
+  ingressClass,
+  ingressPath,
+  node,
+  pod,
+  pv,
+  pvc,
+  secret,
+  service,
+  snapshotOf,
+  statefulSet,
+  statefulSetPod,
+  storageClass,
+} from '../__fixtures__/snapshot';
+import type { Snapshot } from '../model/snapshot';
+import { scopeSnapshot } from './scopeSnapshot';
+
+const names = (items: { meta: { name: string; namespace?: string } }[]): string[] =>
+  items.map((i) => (i.meta.namespace ? `${i.meta.namespace}/${i.meta.name}` : i.meta.name)).sort();
+
+/**
+ * Namespace shop: StatefulSet db (replicas 2, ordinal 2 scaled in and its claim deleted), its headless Service,
+ * an Ingress to web, web's pods and slices; db-backup (a look-alike name); namespace other: a look-alike db.
+ */
+function cluster(): Snapshot {
+  const db = statefulSet({ name: 'db', namespace: 'shop', replicas: 2, templates: ['data'], meta: { labels: { app: 'db' } } });
+  const backup = statefulSet({ name: 'db-backup', namespace: 'shop', templates: ['data'], meta: { labels: { app: 'db-backup' } } });
+  const otherDb = statefulSet({ name: 'db', namespace: 'other', templates: ['data'], meta: { labels: { app: 'db' } } });
+  const claims = [0, 1].map((i) => boundPair({ name: `data-db-${i}`, namespace: 'shop' }, { name: `pv-db-${i}` }));
+  const backupClaim = boundPair({ name: 'data-db-backup-0', namespace: 'shop' }, { name: 'pv-backup-0' });
+  const otherClaim = boundPair({ name: 'data-db-0', namespace: 'other' }, { name: 'pv-other-0' });
+  const released = pv({ name: 'pv-db-2', phase: 'Released', reclaimPolicy: 'Retain', claimRef: { namespace: 'shop', name: 'data-db-2' } });
+  const webPod = pod({ name: 'web-1', namespace: 'shop', meta: { labels: { app: 'web' } }, owner: ['ReplicaSet', 'web-1a'] });
+  return snapshotOf({
+    statefulSets: [db, backup, otherDb],
+    pods: [
+      statefulSetPod(db, 0),
+      statefulSetPod(db, 1),
+      statefulSetPod(backup, 0, { meta: { labels: { app: 'db-backup' } } }),
+      statefulSetPod(otherDb, 0),
+      webPod,
+    ],
+    persistentVolumeClaims: [...claims.map((c) => c.pvc), backupClaim.pvc, otherClaim.pvc],
+    persistentVolumes: [...claims.map((c) => c.pv), backupClaim.pv, otherClaim.pv, released],
+    services: [
+      service({ name: 'db', namespace: 'shop', headless: true, clusterIP: 'None', meta: { labels: { app: 'db' } } }),
+      service({ name: 'web', namespace: 'shop', meta: { labels: { app: 'web' } } }),
+      service({ name: 'db', namespace: 'other', headless: true, meta: { labels: { app: 'db' } } }),
+    ],
+    endpointSlices: [
+      endpointSlice({ name: 'db-x', namespace: 'shop', serviceName: 'db' }),
+      endpointSlice({ name: 'web-x', namespace: 'shop', serviceName: 'web' }),
+    ],
+    ingresses: [
+      ingress({ name: 'admin', namespace: 'shop', meta: { labels: { team: 'x' } }, rules: [{ host: 'admin.example.com', paths: [ingressPath('db', 5432)] }] }),
+      ingress({ name: 'web', namespace: 'shop', meta: { labels: { app: 'web' } } }),
+    ],
+    storageClasses: [storageClass({ name: 'standard', isDefault: true })],
+    ingressClasses: [ingressClass('nginx')],
+    nodes: [node('node-1')],
+    secrets: [secret({ namespace: 'shop' })],
+    volumeStats: [
+      { namespace: 'shop', claimName: 'data-db-0', podName: 'db-0', nodeName: 'node-1', usedBytes: 1 },
+      { namespace: 'other', claimName: 'data-db-0', podName: 'db-0', nodeName: 'node-1', usedBytes: 1 },
+    ],
+  });
+}
+
+describe('scopeSnapshot', () => {
+  it('keeps a selected StatefulSet with its pods, claims, volumes (the released ordinal too), Service, slices and Ingresses', () => {
+    const s = scopeSnapshot(cluster(), { namespaces: ['shop'], selector: 'app=db' });
+    expect(names(s.statefulSets)).toEqual(['shop/db']);
+    expect(names(s.pods)).toEqual(['shop/db-0', 'shop/db-1']);
+    expect(names(s.persistentVolumeClaims)).toEqual(['shop/data-db-0', 'shop/data-db-1']);
+    expect(names(s.persistentVolumes)).toEqual(['pv-db-0', 'pv-db-1', 'pv-db-2']);
+    expect(names(s.services)).toEqual(['shop/db']);
+    expect(names(s.endpointSlices)).toEqual(['shop/db-x']);
+    expect(names(s.ingresses)).toEqual(['shop/admin']); // routes to the kept Service db
+    expect(s.volumeStats).toEqual([expect.objectContaining({ namespace: 'shop', claimName: 'data-db-0' })]);
+    expect(s.namespaces).toEqual(['shop']);
+  });
+
+  it('excludes the look-alike db-backup and the db of another namespace', () => {
+    const s = scopeSnapshot(cluster(), { namespaces: ['shop'], selector: 'app=db' });
+    const all = [...names(s.pods), ...names(s.persistentVolumeClaims), ...names(s.persistentVolumes), ...names(s.services)];
+    expect(all.filter((n) => n.includes('backup') || n.startsWith('other/') || n === 'pv-other-0')).toEqual([]);
+  });
+
+  it('without namespaces selects across namespaces', () => {
+    const s = scopeSnapshot(cluster(), { selector: 'app=db' });
+    expect(names(s.statefulSets)).toEqual(['other/db', 'shop/db']);
+    expect(s.namespaces).toBeUndefined();
+  });
+
+  it('keeps lookup kinds whole', () => {
+    const s = scopeSnapshot(cluster(), { namespaces: ['shop'], selector: 'app=nothing' });
+    expect([s.storageClasses.length, s.ingressClasses.length, s.nodes.length, s.secrets.length]).toEqual([1, 1, 1, 1]);
+    expect([s.pods, s.persistentVolumeClaims, s.persistentVolumes, s.statefulSets, s.services, s.ingresses]).toEqual([[], [], [], [], [], []]);
+  });
+
+  it('from a selected pod keeps its StatefulSet, and from an Ingress its Services and their slices', () => {
+    const c = cluster();
+    const dbPod = c.pods.find((p) => p.meta.name === 'db-0' && p.meta.namespace === 'shop');
+    if (dbPod) dbPod.meta.labels = { ...dbPod.meta.labels, tier: 'primary' };
+    const s = scopeSnapshot(c, { namespaces: ['shop'], selector: 'tier=primary' });
+    expect(names(s.statefulSets)).toEqual(['shop/db']);
+    expect(names(s.pods)).toEqual(['shop/db-0', 'shop/db-1']);
+    const viaIngress = scopeSnapshot(cluster(), { namespaces: ['shop'], selector: 'team=x' });
+    expect(names(viaIngress.ingresses)).toEqual(['shop/admin']);
+    expect(names(viaIngress.services)).toEqual(['shop/db']);
+    expect(names(viaIngress.endpointSlices)).toEqual(['shop/db-x']);
+  });
+
+  it('keeps every pod that mounts a kept claim, so the claim is not reported unused', () => {
+    const shared = boundPair({ name: 'shared', namespace: 'shop', meta: { labels: { app: 'files' } } });
+    const user = pod({ name: 'uploader', namespace: 'shop', claims: ['shared'] });
+    const s = scopeSnapshot(snapshotOf({ persistentVolumeClaims: [shared.pvc], persistentVolumes: [shared.pv], pods: [user] }), { selector: 'app=files' });
+    expect(names(s.pods)).toEqual(['shop/uploader']);
+    expect(analyze(s).findings.map((f) => f.code)).not.toContain('pvc-unused');
+  });
+
+  it('drops incomplete entries of other namespaces but keeps cluster-wide ones', () => {
+    const c = cluster();
+    c.incomplete = [
+      { kind: 'pods', namespace: 'other', reason: 'forbidden', message: '' },
+      { kind: 'pods', namespace: 'shop', reason: 'forbidden', message: '' },
+      { kind: 'storageclasses', reason: 'forbidden', message: '' },
+    ];
+    const s = scopeSnapshot(c, { namespaces: ['shop'] });
+    expect(s.incomplete.map((e) => `${e.kind}/${e.namespace ?? '*'}`)).toEqual(['pods/shop', 'storageclasses/*']);
+  });
+
+  it('accepts a LabelSelector object and rejects a malformed selector string', () => {
+    expect(names(scopeSnapshot(cluster(), { selector: { matchExpressions: [{ key: 'app', operator: 'In', values: ['web'] }] } }).pods)).toEqual(['shop/web-1']);
+    expect(() => scopeSnapshot(cluster(), { selector: 'app in db' })).toThrow(/Invalid label selector/);
+  });
+
+  it('the scoped report names the released ordinal of the kept StatefulSet', () => {
+    const report = analyze(scopeSnapshot(cluster(), { namespaces: ['shop'], selector: 'app=db' }), { scope: { namespaces: ['shop'], selector: 'app=db' } });
+    const orphan = report.findings.find((f) => f.code === 'pv-released-retain');
+    expect(orphan?.details).toMatchObject({ statefulSet: 'db', ordinal: 2 });
+    expect(report.scope).toEqual({ namespaces: ['shop'], selector: 'app=db' });
+  });
+});
+
+describe('scopeSnapshot cost', () => {
+  it('grows linearly: 8x the objects takes well under 8x squared the time', () => {
+    const build = (n: number): Snapshot => {
+      const parts: Partial<Snapshot> = { pods: [], persistentVolumeClaims: [], persistentVolumes: [], statefulSets: [] };
+      for (let i = 0; i < n; i++) {
+        const sts = statefulSet({ name: `s${i}`, namespace: `ns${i % 50}`, templates: ['data'] });
+        const pair = boundPair({ name: `data-s${i}-0`, namespace: `ns${i % 50}` }, { name: `pv-${i}` });
+        parts.statefulSets?.push(sts);
+        parts.pods?.push(statefulSetPod(sts, 0));
+        parts.persistentVolumeClaims?.push(pair.pvc);
+        parts.persistentVolumes?.push(pair.pv);
+      }
+      return snapshotOf(parts);
+    };
+    // Best of three runs, so a garbage-collection pause does not decide the ratio.
+    const time = (s: Snapshot): number => {
+      let best = Number.POSITIVE_INFINITY;
+      for (let run = 0; run < 3; run++) {
+        const t = performance.now();
+        scopeSnapshot(s, { namespaces: ['ns1', 'ns2'] });
+        best = Math.min(best, performance.now() - t);
+      }
+      return best;
+    };
+    const small = build(1000);
+    const large = build(8000);
+    const ratio = time(large) / Math.max(time(small), 0.5);
+    // Quadratic would be ~64x; allow noise but catch a nested scan.
+    expect(ratio).toBeLessThan(30);
+  });
+});
