@@ -1,0 +1,130 @@
+// One StatefulSet ordinal as the analysis sees it: its pod (if any), its per-ordinal claims and the view row the
+// report shows for it. Everything is looked up through the index, so building all ordinals stays linear.
+import type { OrdinalClaimView, OrdinalStatus, OrdinalView } from '../model/report';
+import type { Pod, StatefulSet } from '../model/snapshot';
+import { secondsSince } from '../util/time';
+import type { AnalysisContext } from './context';
+import { explainNotReady, isRunningAndReady, totalRestarts, worstContainer, type NotReadyExplanation } from './podHealth';
+import { optional } from './refs';
+import { key } from './snapshotIndex';
+
+export const REVISION_LABEL = 'controller-revision-hash';
+
+export interface OrdinalFacts {
+  ordinal: number;
+  podName: string;
+  pod?: Pod;
+  revision?: string;
+  /** Running and Ready (and not terminating). */
+  healthy: boolean;
+  /** Why an existing pod is not healthy, its claims included. */
+  notReady?: NotReadyExplanation;
+  view: OrdinalView;
+}
+
+export function ordinalRangeEnd(sts: StatefulSet): number {
+  return sts.ordinalsStart + sts.replicas;
+}
+
+export function inOrdinalRange(sts: StatefulSet, ordinal: number): boolean {
+  return ordinal >= sts.ordinalsStart && ordinal < ordinalRangeEnd(sts);
+}
+
+/** "ordinal 2" or "ordinals 2, 3" */
+export function ordinalsText(ordinals: number[]): string {
+  return ordinals.length === 1 ? `ordinal ${ordinals[0]}` : `ordinals ${ordinals.join(', ')}`;
+}
+
+/** The set's pods by ordinal: only pods the set controls and named `<sts>-<ordinal>`. */
+export function podsByOrdinal(ctx: AnalysisContext, sts: StatefulSet): Map<number, Pod> {
+  const byOrdinal = new Map<number, Pod>();
+  for (const pod of ctx.index.podsByStatefulSet.get(key(sts.meta.namespace, sts.meta.name)) ?? []) {
+    const match = ctx.index.ordinalOfPod(pod);
+    if (match?.statefulSet === sts) byOrdinal.set(match.ordinal, pod);
+  }
+  return byOrdinal;
+}
+
+export function claimView(ctx: AnalysisContext, namespace: string | undefined, template: string, name: string): OrdinalClaimView {
+  const claim = ctx.index.pvcByKey.get(key(namespace, name));
+  const volume = claim?.volumeName ? ctx.index.pvByName.get(claim.volumeName) : undefined;
+  return {
+    template,
+    name,
+    ...optional('phase', claim?.phase),
+    ...optional('volume', claim?.volumeName),
+    ...optional('volumePhase', volume?.phase),
+  };
+}
+
+/** The claims `<template>-<sts>-<ordinal>` the ordinal should have, one per volumeClaimTemplate. */
+export function expectedClaims(ctx: AnalysisContext, sts: StatefulSet, ordinal: number): OrdinalClaimView[] {
+  return sts.volumeClaimTemplates.map((t) => claimView(ctx, sts.meta.namespace, t.name, `${t.name}-${sts.meta.name}-${ordinal}`));
+}
+
+function statusOf(pod: Pod | undefined, podsObserved: boolean): OrdinalStatus {
+  if (!pod) return podsObserved ? 'Missing' : 'Unknown';
+  if (pod.meta.deletionTimestamp) return 'Terminating';
+  if (isRunningAndReady(pod)) return 'Ready';
+  return pod.phase === 'Pending' ? 'Pending' : 'NotReady';
+}
+
+function podSummary(ctx: AnalysisContext, sts: StatefulSet, pod: Pod): NonNullable<OrdinalView['pod']> {
+  const worst = worstContainer(pod);
+  const revision = pod.meta.labels?.[REVISION_LABEL];
+  const age = secondsSince(pod.meta.creationTimestamp ?? pod.startTime, ctx.nowMs);
+  return {
+    phase: pod.phase,
+    ready: pod.ready,
+    restarts: totalRestarts(pod),
+    ...optional('waitingReason', worst?.state === 'waiting' ? worst.reason : undefined),
+    ...optional('lastTerminationReason', worst?.lastTerminationReason),
+    ...optional('revision', revision),
+    updated: revision !== undefined && revision === sts.status.updateRevision,
+    ...optional('node', pod.nodeName),
+    ...optional('ageSeconds', age),
+  };
+}
+
+/** A pod cannot start while its claim is unbound, and a Lost claim never comes back by itself. */
+function withClaimTrouble(explanation: NotReadyExplanation, claims: OrdinalClaimView[]): NotReadyExplanation {
+  const troubled = claims.filter((c) => c.phase === 'Pending' || c.phase === 'Lost');
+  if (troubled.length === 0) return explanation;
+  return {
+    ...explanation,
+    text: [explanation.text, ...troubled.map((c) => `claim ${c.name} ${c.phase}`)].join(', '),
+    fault: explanation.fault || troubled.some((c) => c.phase === 'Lost'),
+  };
+}
+
+/**
+ * Facts and view of one ordinal. `claims` defaults to the claims the templates give the ordinal; leftover
+ * ordinals pass the claims actually found instead.
+ */
+export function ordinalFacts(
+  ctx: AnalysisContext,
+  sts: StatefulSet,
+  ordinal: number,
+  pod: Pod | undefined,
+  podsObserved: boolean,
+  claims: OrdinalClaimView[] = expectedClaims(ctx, sts, ordinal),
+): OrdinalFacts {
+  const healthy = pod !== undefined && isRunningAndReady(pod);
+  const status = inOrdinalRange(sts, ordinal) ? statusOf(pod, podsObserved) : 'Leftover';
+  return {
+    ordinal,
+    podName: `${sts.meta.name}-${ordinal}`,
+    ...optional('pod', pod),
+    ...optional('revision', pod?.meta.labels?.[REVISION_LABEL]),
+    healthy,
+    ...optional('notReady', pod && !healthy ? withClaimTrouble(explainNotReady(ctx, pod), claims) : undefined),
+    view: {
+      ordinal,
+      podName: `${sts.meta.name}-${ordinal}`,
+      status,
+      ...optional('pod', pod && podSummary(ctx, sts, pod)),
+      claims,
+      blocking: false,
+    },
+  };
+}
