@@ -109,18 +109,19 @@ export function ordinalFacts(
   podsObserved: boolean,
   claims: OrdinalClaimView[] = expectedClaims(ctx, sts, ordinal),
 ): OrdinalFacts {
+  const podName = `${sts.meta.name}-${ordinal}`;
   const healthy = pod !== undefined && isRunningAndReady(pod);
   const status = inOrdinalRange(sts, ordinal) ? statusOf(pod, podsObserved) : 'Leftover';
   return {
     ordinal,
-    podName: `${sts.meta.name}-${ordinal}`,
-    ...optional('pod', pod),
-    ...optional('revision', pod?.meta.labels?.[REVISION_LABEL]),
+    podName,
+    pod,
+    revision: pod?.meta.labels?.[REVISION_LABEL],
     healthy,
-    ...optional('notReady', pod && !healthy ? withClaimTrouble(explainNotReady(ctx, pod), claims) : undefined),
+    notReady: pod && !healthy ? withClaimTrouble(explainNotReady(ctx, pod), claims) : undefined,
     view: {
       ordinal,
-      podName: `${sts.meta.name}-${ordinal}`,
+      podName,
       status,
       ...optional('pod', pod && podSummary(ctx, sts, pod)),
       claims,
