@@ -7,7 +7,7 @@ import { humanizeAge, secondsSince } from '../util/time';
 import { checkClaimSize } from './claimResize';
 import type { AnalysisContext } from './context';
 import { checkPendingClaim } from './pendingClaims';
-import { compact, optional, ordinalOfClaimRef, refOf } from './refs';
+import { compact, ordinalOfClaimRef, refOf, withDefined } from './refs';
 import { key } from './snapshotIndex';
 import { buildStaticVolumePool, type StaticVolumePool } from './staticBinding';
 
@@ -22,7 +22,7 @@ export function analyzeClaims(ctx: AnalysisContext): ClaimView[] {
     checkClaim(ctx, claim, view, pods, pool);
     return view;
   });
-  return views.sort((a, b) => compareStrings(`${a.namespace}/${a.name}`, `${b.namespace}/${b.name}`));
+  return views.sort((a, b) => compareStrings(a.namespace, b.namespace) || compareStrings(a.name, b.name));
 }
 
 const compareStrings = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
@@ -41,13 +41,13 @@ function usageOf(s: VolumeStats | undefined): ClaimView['usage'] {
   if (!s) return undefined;
   const usedPercent =
     s.usedBytes !== undefined && s.capacityBytes ? Math.round((s.usedBytes / s.capacityBytes) * 1000) / 10 : undefined;
-  return {
-    ...optional('usedBytes', s.usedBytes),
-    ...optional('capacityBytes', s.capacityBytes),
-    ...optional('availableBytes', s.availableBytes),
-    ...optional('usedPercent', usedPercent),
-    ...optional('nodeName', s.nodeName),
-  };
+  return withDefined({} as NonNullable<ClaimView['usage']>, {
+    usedBytes: s.usedBytes,
+    capacityBytes: s.capacityBytes,
+    availableBytes: s.availableBytes,
+    usedPercent,
+    nodeName: s.nodeName,
+  });
 }
 
 function claimView(
@@ -57,20 +57,20 @@ function claimView(
   pods: Pod[],
   stats: VolumeStats | undefined,
 ): ClaimView {
-  return {
+  return withDefined({} as ClaimView, {
     namespace: ns,
     name: claim.meta.name,
     phase: claim.phase,
-    ...optional('volume', claim.volumeName),
-    ...optional('capacity', claim.capacity),
-    ...optional('requested', claim.requestedStorage),
-    ...optional('storageClass', claim.storageClassName),
+    volume: claim.volumeName,
+    capacity: claim.capacity,
+    requested: claim.requestedStorage,
+    storageClass: claim.storageClassName,
     accessModes: claim.accessModes,
-    ...optional('ageSeconds', secondsSince(claim.meta.creationTimestamp, ctx.nowMs)),
+    ageSeconds: secondsSince(claim.meta.creationTimestamp, ctx.nowMs),
     usedBy: pods.map((p) => p.meta.name).sort(compareStrings),
-    ...optional('ownerOrdinal', ordinalOfClaimRef(ctx.index, ns, claim.meta.name)),
-    ...optional('usage', usageOf(stats)),
-  };
+    ownerOrdinal: ordinalOfClaimRef(ctx.index, ns, claim.meta.name),
+    usage: usageOf(stats),
+  });
 }
 
 const isUnfinished = (p: Pod): boolean => p.phase !== 'Succeeded' && p.phase !== 'Failed';

@@ -21,16 +21,28 @@ export function describeOrdinal(o: StatefulSetOrdinalRef): string {
   return `ordinal ${o.ordinal} of StatefulSet ${o.statefulSet} (template ${o.template})`;
 }
 
-/** A finding's `related` list and `details` want no undefined entries: JSON output stays stable. */
-export function compact<T extends Record<string, string | number | boolean | undefined>>(
-  record: T,
-): Record<string, string | number | boolean> {
-  const out: Record<string, string | number | boolean> = {};
-  for (const [k, v] of Object.entries(record)) if (v !== undefined) out[k] = v;
-  return out;
+/**
+ * `base` plus the entries of `extras` whose value is defined, in order, so views and details carry absent facts
+ * as absent keys rather than undefined. Assigns in place: one allocation per view counts at 50,000 objects.
+ */
+export function withDefined<B extends object, E extends object>(
+  base: B,
+  extras: E,
+): B & { [K in keyof E]?: Exclude<E[K], undefined> } {
+  const target = base as Record<string, unknown>;
+  for (const k of Object.keys(extras)) {
+    const v = (extras as Record<string, unknown>)[k];
+    if (v !== undefined) target[k] = v;
+  }
+  return base as B & { [K in keyof E]?: Exclude<E[K], undefined> };
 }
 
-/** `{ [k]: v }` when v is defined, else `{}`: spread into views so absent facts are absent keys, not undefined. */
+/** Finding details without undefined entries, so JSON output stays stable. */
+export function compact(record: Record<string, string | number | boolean | undefined>): Record<string, string | number | boolean> {
+  return withDefined({}, record) as Record<string, string | number | boolean>;
+}
+
+/** `{ [k]: v }` when v is defined, else `{}`: spread into objects so absent facts are absent keys, not undefined. */
 export function optional<K extends string, V>(k: K, v: V | undefined): { [P in K]?: V } {
   return (v === undefined ? {} : { [k]: v }) as { [P in K]?: V };
 }

@@ -5,7 +5,7 @@ import type { PersistentVolume } from '../model/snapshot';
 import { formatBytes, quantityBytes } from '../util/quantity';
 import { humanizeAge, secondsSince } from '../util/time';
 import type { AnalysisContext } from './context';
-import { claimObjectRef, compact, describeOrdinal, optional, ordinalOfClaimRef, refOf } from './refs';
+import { claimObjectRef, compact, describeOrdinal, ordinalOfClaimRef, refOf, withDefined } from './refs';
 import { key } from './snapshotIndex';
 
 export function analyzeVolumes(ctx: AnalysisContext): VolumeView[] {
@@ -19,21 +19,22 @@ export function analyzeVolumes(ctx: AnalysisContext): VolumeView[] {
 
 function volumeView(ctx: AnalysisContext, pv: PersistentVolume): VolumeView {
   const ref = pv.claimRef;
-  return {
+  // Contract order; undefined facts are left out.
+  return withDefined({} as VolumeView, {
     name: pv.meta.name,
     phase: pv.phase,
-    ...optional('capacity', pv.capacity),
-    ...optional('capacityBytes', quantityBytes(pv.capacity)),
+    capacity: pv.capacity,
+    capacityBytes: quantityBytes(pv.capacity),
     reclaimPolicy: pv.reclaimPolicy,
-    ...optional('storageClass', pv.storageClassName),
+    storageClass: pv.storageClassName,
     accessModes: pv.accessModes,
-    ...optional('claim', ref && `${ref.namespace}/${ref.name}`),
-    ...optional('phaseAgeSeconds', secondsSince(pv.lastPhaseTransitionTime ?? pv.meta.creationTimestamp, ctx.nowMs)),
-    ...optional('ageSeconds', secondsSince(pv.meta.creationTimestamp, ctx.nowMs)),
+    claim: ref && `${ref.namespace}/${ref.name}`,
+    phaseAgeSeconds: secondsSince(pv.lastPhaseTransitionTime ?? pv.meta.creationTimestamp, ctx.nowMs),
+    ageSeconds: secondsSince(pv.meta.creationTimestamp, ctx.nowMs),
     source: pv.source,
-    ...optional('ownerOrdinal', ref && ordinalOfClaimRef(ctx.index, ref.namespace, ref.name)),
-    ...optional('message', pv.statusMessage),
-  };
+    ownerOrdinal: ref && ordinalOfClaimRef(ctx.index, ref.namespace, ref.name),
+    message: pv.statusMessage,
+  });
 }
 
 function checkVolume(ctx: AnalysisContext, pv: PersistentVolume, view: VolumeView): void {
