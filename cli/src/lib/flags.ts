@@ -1,0 +1,76 @@
+// The kubectl flags every data command shares, spelled and behaving as in kubectl so muscle memory works:
+// -n/-A/-l, -o, --kubeconfig, --context, --request-timeout, --no-headers. Parsing only; meaning lives in
+// resolveScope/loadReport so in-process tests and the binary behave the same.
+import { Flags } from '@oclif/core';
+import { parseRequestTimeout } from './requestTimeout';
+
+const CLUSTER = 'KUBECTL';
+const INPUT = 'INPUT AND OUTPUT';
+const CHECKS = 'CHECKS';
+
+export const OUTPUT_FORMATS = ['table', 'wide', 'json', 'yaml'] as const;
+export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
+
+export const SEVERITY_LEVELS = ['critical', 'warning', 'info'] as const;
+
+export const outputFlag = Flags.string({
+  char: 'o',
+  summary: 'Output format: table, wide (more columns), json or yaml.',
+  options: [...OUTPUT_FORMATS],
+  default: 'table',
+  helpGroup: INPUT,
+});
+
+export const kubectlFlags = {
+  kubeconfig: Flags.string({
+    summary: 'Path to the kubeconfig file (default: $KUBECONFIG, else ~/.kube/config).',
+    helpGroup: CLUSTER,
+  }),
+  context: Flags.string({ summary: 'The kubeconfig context to use (default: its current-context).', helpGroup: CLUSTER }),
+  namespace: Flags.string({
+    char: 'n',
+    summary: "Namespace to look at (default: the context's namespace, or \"default\").",
+    helpGroup: CLUSTER,
+  }),
+  'all-namespaces': Flags.boolean({
+    char: 'A',
+    summary: 'Look at all namespaces (wins over --namespace, as in kubectl).',
+    helpGroup: CLUSTER,
+  }),
+  selector: Flags.string({
+    char: 'l',
+    summary: "Label selector, kubectl syntax (e.g. 'app=web,tier!=cache'); narrows the view like a portal entity.",
+    helpGroup: CLUSTER,
+  }),
+  'request-timeout': Flags.custom<number>({
+    summary: 'Time to wait for each API request: "0" (no timeout), "30s", "1m", or plain seconds.',
+    helpValue: '<duration>',
+    default: 0,
+    parse: async (input) => parseRequestTimeout(input),
+    helpGroup: CLUSTER,
+  })(),
+  'from-file': Flags.string({
+    char: 'f',
+    summary: 'Read a `kubectl get ... -o json|yaml` dump instead of a cluster ("-" for stdin). Repeatable.',
+    multiple: true,
+    helpGroup: INPUT,
+  }),
+  output: outputFlag,
+  'no-headers': Flags.boolean({ summary: 'Print table rows only: no header line and no findings section.', helpGroup: INPUT }),
+  'fail-on': Flags.string({
+    summary: 'Exit 1 when a finding at or above this severity is shown (default: findings never fail the run).',
+    options: [...SEVERITY_LEVELS],
+    helpGroup: CHECKS,
+  }),
+  strict: Flags.boolean({
+    summary: 'Exit 4 when some data could not be read (a kind forbidden by RBAC, a namespace timing out).',
+    helpGroup: CHECKS,
+  }),
+  verbose: Flags.boolean({
+    char: 'v',
+    summary: 'On errors, print the stack trace too (same as DEBUG=kubectl-storage).',
+    helpGroup: CHECKS,
+  }),
+  // Ages are measured against this instant instead of the snapshot time; tests and reproducible reports use it.
+  now: Flags.string({ hidden: true, summary: 'ISO time to measure ages against.' }),
+};

@@ -1,0 +1,38 @@
+// The findings table shared by `report` and the views: most severe first, one blank line between severities so
+// an on-call engineer sees at a glance where the criticals end.
+import type { Finding } from '@kubectl-storage/plugin-kubernetes-storage-common';
+import type { RenderContext } from './context';
+import { objectName, qualifiedName, SEVERITY_ORDER, severityCell } from './format';
+import { renderTable, type CellInput } from './table';
+
+export function sortFindings(findings: Finding[]): Finding[] {
+  const rank = (f: Finding) => SEVERITY_ORDER.indexOf(f.severity);
+  // Stable sort: within a severity the core's order (namespace, kind, name) is kept.
+  return [...findings].sort((a, b) => rank(a) - rank(b));
+}
+
+export function renderFindings(findings: Finding[], ctx: RenderContext): string[] {
+  const sorted = sortFindings(findings);
+  const headers = ['severity', 'code', ...(ctx.showNamespace ? ['namespace'] : []), 'object', 'message'];
+  if (ctx.wide) headers.push('hint', 'related');
+  const rows = sorted.map((f): CellInput[] => {
+    const row: CellInput[] = [severityCell(f.severity), f.code];
+    if (ctx.showNamespace) row.push(f.object.namespace ?? '');
+    row.push(objectName(f.object), f.message);
+    // In a one-namespace view every namespace is that one, so related objects need no -n either.
+    const related = (f.related ?? []).map(ctx.showNamespace ? qualifiedName : objectName);
+    if (ctx.wide) row.push(f.hint ?? '', related.join(', '));
+    return row;
+  });
+  const lines = renderTable(headers, rows, { noHeaders: ctx.noHeaders, paint: ctx.paint });
+  // Blank line where the severity changes; the header (if any) shifts body rows by one.
+  const offset = ctx.noHeaders ? 0 : 1;
+  const out: string[] = [];
+  lines.forEach((line, i) => {
+    const f = sorted[i - offset];
+    const prev = sorted[i - offset - 1];
+    if (f && prev && f.severity !== prev.severity) out.push('');
+    out.push(line);
+  });
+  return out;
+}

@@ -1,0 +1,76 @@
+// `kubectl storage report` as a table: a kubectl-describe-like summary, then the findings. Written for 3 a.m.:
+// the counts that matter on one screen, the criticals first, nothing printed that nobody acts on.
+import { formatBytes } from '@kubectl-storage/plugin-kubernetes-storage-common';
+import type {
+  IncompleteEntry,
+  ReportScope,
+  SnapshotSource,
+  StorageReport,
+} from '@kubectl-storage/plugin-kubernetes-storage-common';
+import type { RenderContext } from './context';
+import { SEVERITY_ORDER, SEVERITY_STYLE } from './format';
+import { renderFindings } from './findings';
+
+export function describeSource(source: SnapshotSource): string {
+  if (source.type === 'file') return `file ${source.files.join(', ')}`;
+  const where = source.server ? ` (${source.server})` : '';
+  return `context ${source.context}${where}`;
+}
+
+export function describeScope(scope: ReportScope | undefined): string {
+  const ns = scope?.namespaces;
+  const where = !ns ? 'all namespaces' : ns.length === 1 ? `namespace ${ns[0]}` : `namespaces ${ns.join(', ')}`;
+  return scope?.selector ? `${where}, selector ${scope.selector}` : where;
+}
+
+export function describeIncomplete(entry: IncompleteEntry): string {
+  const where = entry.namespace ? ` in namespace ${entry.namespace}` : entry.node ? ` on node ${entry.node}` : '';
+  return `${entry.kind}${where}: ${entry.reason}`;
+}
+
+/** "9 Bound, 3 Released" in a fixed phase order, then any other phase. */
+function byPhase(counts: Record<string, number>, order: string[]): string {
+  const phases = [...order.filter((p) => counts[p]), ...Object.keys(counts).filter((p) => !order.includes(p) && counts[p])];
+  return phases.map((p) => `${counts[p]} ${p}`).join(', ');
+}
+
+function withDetail(total: number, detail: string): string {
+  return detail ? `${total} (${detail})` : String(total);
+}
+
+export function renderSummary(report: StorageReport, ctx: RenderContext): string[] {
+  const s = report.summary;
+  const paint = ctx.paint;
+  const findingCounts = SEVERITY_ORDER.map((sev) => {
+    const text = `${s.findings[sev]} ${sev}`;
+    return s.findings[sev] > 0 ? paint(text, SEVERITY_STYLE[sev]) : text;
+  }).join(', ');
+  const orphaned = s.volumes.orphaned
+    ? `; ${s.volumes.orphaned} orphaned (${formatBytes(s.volumes.orphanedBytes)})`
+    : '';
+  const rows: [string, string][] = [
+    ['Source', describeSource(report.source)],
+    ['Scope', describeScope(report.scope)],
+    ['Generated', report.generatedAt],
+    ['Volumes', withDetail(s.volumes.total, byPhase(s.volumes.byPhase, ['Bound', 'Available', 'Released', 'Failed', 'Pending'])) + orphaned],
+    ['Claims', withDetail(s.claims.total, byPhase(s.claims.byPhase, ['Bound', 'Pending', 'Lost']))],
+    ['StatefulSets', `${s.statefulSets.total} (${s.statefulSets.healthy} healthy)`],
+    ['Ingress paths', `${s.ingresses.paths} in ${s.ingresses.total} ingresses (${s.ingresses.failingPaths} failing)`],
+    ['Findings', findingCounts],
+  ];
+  if (report.incomplete.length > 0) {
+    rows.push(['Incomplete', paint(report.incomplete.map(describeIncomplete).join('; '), 'yellow')]);
+  }
+  const width = Math.max(...rows.map(([k]) => k.length)) + 2;
+  return rows.map(([k, v]) => `${`${k}:`.padEnd(width)}${v}`);
+}
+
+export function renderReport(report: StorageReport, ctx: RenderContext): string[] {
+  // Without headers the output is for scripts: finding rows only.
+  if (ctx.noHeaders) return renderFindings(report.findings, ctx);
+  const lines = renderSummary(report, ctx);
+  lines.push('');
+  if (report.findings.length === 0) lines.push('No findings.');
+  else lines.push(...renderFindings(report.findings, ctx));
+  return lines;
+}

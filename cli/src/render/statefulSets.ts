@@ -1,0 +1,127 @@
+// `kubectl storage sts`: without a name one line per StatefulSet; with a name (`sts web -n shop`) the set's
+// summary and one line per ordinal (pod, readiness, restarts, revision, PVC, PV), the view that explains a
+// stuck OrderedReady rollout.
+import type {
+  ObjectRef,
+  OrdinalView,
+  StatefulSetView,
+  StorageReport,
+} from '@kubectl-storage/plugin-kubernetes-storage-common';
+import type { RenderContext } from './context';
+import { age, NONE, orNone, statusCell } from './format';
+import { renderTable, type CellInput } from './table';
+import { findingsAbout, type View } from './view';
+
+/** The objects a set's view shows: the set, its ordinal pods, their claims and volumes. */
+function objectsOf(sts: StatefulSetView): ObjectRef[] {
+  const refs: ObjectRef[] = [{ kind: 'StatefulSet', namespace: sts.namespace, name: sts.name }];
+  for (const o of sts.ordinals) {
+    refs.push({ kind: 'Pod', namespace: sts.namespace, name: o.podName });
+    for (const c of o.claims) {
+      refs.push({ kind: 'PersistentVolumeClaim', namespace: sts.namespace, name: c.name });
+      if (c.volume) refs.push({ kind: 'PersistentVolume', name: c.volume });
+    }
+  }
+  return refs;
+}
+
+export function statefulSetsView(report: StorageReport, name?: string): View<StatefulSetView> {
+  const rows = name === undefined ? report.statefulSets : report.statefulSets.filter((s) => s.name === name);
+  return {
+    key: 'statefulSets',
+    rows,
+    findings: findingsAbout(report.findings, rows.flatMap(objectsOf)),
+    incomplete: report.incomplete,
+    emptyMessage: name === undefined ? 'No statefulsets found.' : `No statefulset named "${name}" found.`,
+    table: (ctx) => (name === undefined ? statefulSetList(rows, ctx) : rows.flatMap((s, i) => [...(i ? [''] : []), ...ordinalBlock(s, ctx)])),
+  };
+}
+
+export function serviceText(sts: StatefulSetView): string {
+  if (!sts.serviceName) return NONE;
+  if (sts.serviceHeadless === null) return `${sts.serviceName} (missing)`;
+  return sts.serviceHeadless ? sts.serviceName : `${sts.serviceName} (not headless)`;
+}
+
+function revisionText(sts: StatefulSetView): string {
+  if (!sts.updateRevision || sts.updateRevision === sts.currentRevision) return orNone(sts.currentRevision);
+  return `${orNone(sts.currentRevision)} -> ${sts.updateRevision}`;
+}
+
+const blockingPod = (sts: StatefulSetView): string | undefined =>
+  sts.blockingOrdinal === undefined ? undefined : `${sts.name}-${sts.blockingOrdinal}`;
+
+function statefulSetList(rows: StatefulSetView[], ctx: RenderContext): string[] {
+  const headers = [...(ctx.showNamespace ? ['namespace'] : []), 'name', 'ready', 'service', 'policy', 'revision', 'blocked at', 'leftover'];
+  if (ctx.wide) headers.push('update strategy', 'partition');
+  const body = rows.map((s): CellInput[] => {
+    const leftover = s.ordinals.filter((o) => o.status === 'Leftover').length;
+    const row: CellInput[] = [
+      ...(ctx.showNamespace ? [s.namespace] : []),
+      s.name,
+      { text: `${s.readyReplicas}/${s.replicas}`, style: s.readyReplicas < s.replicas ? 'red' : undefined },
+      { text: serviceText(s), style: s.serviceHeadless === true ? undefined : 'yellow' },
+      s.podManagementPolicy,
+      revisionText(s),
+      { text: orNone(blockingPod(s)), style: blockingPod(s) ? 'red' : undefined },
+      String(leftover),
+    ];
+    if (ctx.wide) row.push(s.updateStrategy, orNone(s.partition));
+    return row;
+  });
+  return renderTable(headers, body, { noHeaders: ctx.noHeaders, paint: ctx.paint });
+}
+
+/** Why an ordinal is not Ready, in the words kubectl get pods uses (CrashLoopBackOff, OOMKilled...). */
+function reasonText(o: OrdinalView): string {
+  const reasons = [o.pod?.waitingReason, o.pod?.lastTerminationReason && `last: ${o.pod.lastTerminationReason}`];
+  return orNone(reasons.filter(Boolean).join(', '));
+}
+
+/** A claim that does not exist (yet) has no phase; it prints as <none> rather than a name that is not there. */
+const claimNames = (o: OrdinalView): string => orNone(o.claims.filter((c) => c.phase).map((c) => c.name).join(','));
+const volumeNames = (o: OrdinalView): string => orNone(o.claims.map((c) => c.volume).filter(Boolean).join(','));
+
+function describeBlock(s: StatefulSetView, ctx: RenderContext): string[] {
+  const rows: [string, string][] = [
+    ['StatefulSet', `${s.namespace}/${s.name}`],
+    ['Replicas', `${s.replicas} desired, ${s.readyReplicas} ready`],
+    ['Service', serviceText(s)],
+    ['Pod management', s.podManagementPolicy],
+    ['Update', s.partition !== undefined ? `${s.updateStrategy}, partition ${s.partition}` : s.updateStrategy],
+    ['Revision', revisionText(s)],
+  ];
+  const blocking = blockingPod(s);
+  if (blocking) rows.push(['Blocked at', ctx.paint(`ordinal ${s.blockingOrdinal} (${blocking})`, 'red')]);
+  const width = Math.max(...rows.map(([k]) => k.length)) + 2;
+  return rows.map(([k, v]) => `${`${k}:`.padEnd(width)}${v}`);
+}
+
+function ordinalBlock(s: StatefulSetView, ctx: RenderContext): string[] {
+  const headers = ['ordinal', 'pod', 'status', 'reason', 'restarts', 'revision', 'pvc', 'pv'];
+  if (ctx.wide) headers.push('node', 'age', 'pvc status', 'pv status', 'updated');
+  const body = s.ordinals.map((o): CellInput[] => {
+    const row: CellInput[] = [
+      String(o.ordinal),
+      o.podName,
+      { text: o.status, style: o.blocking ? 'boldRed' : statusCell(o.status).style },
+      reasonText(o),
+      o.pod ? String(o.pod.restarts) : NONE,
+      orNone(o.pod?.revision),
+      claimNames(o),
+      volumeNames(o),
+    ];
+    if (ctx.wide) {
+      row.push(
+        orNone(o.pod?.node),
+        o.pod ? age(o.pod.ageSeconds) : NONE,
+        orNone(o.claims.map((c) => c.phase ?? 'Missing').join(',')),
+        orNone(o.claims.map((c) => c.volumePhase).filter(Boolean).join(',')),
+        o.pod ? String(o.pod.updated) : NONE,
+      );
+    }
+    return row;
+  });
+  const table = renderTable(headers, body, { noHeaders: ctx.noHeaders, paint: ctx.paint });
+  return ctx.noHeaders ? table : [...describeBlock(s, ctx), '', ...table];
+}
