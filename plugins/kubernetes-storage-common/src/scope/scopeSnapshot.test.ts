@@ -123,6 +123,15 @@ describe('scopeSnapshot', () => {
     expect(analyze(s).findings.map((f) => f.code)).not.toContain('pvc-unused');
   });
 
+  it('keeps free volumes a kept Pending claim could bind, so a scoped report does not invent pvc-pending-no-match', () => {
+    const claim = pvc({ name: 'static', namespace: 'shop', phase: 'Pending', storageClassName: '', capacity: undefined, meta: { labels: { app: 'files' } } });
+    const spare = pv({ name: 'spare', phase: 'Available', storageClassName: undefined, claimRef: undefined });
+    const unrelated = pv({ name: 'other-class', phase: 'Available', storageClassName: 'standard', claimRef: undefined });
+    const s = scopeSnapshot(snapshotOf({ persistentVolumeClaims: [claim], persistentVolumes: [spare, unrelated] }), { selector: 'app=files' });
+    expect(names(s.persistentVolumes)).toEqual(['spare']);
+    expect(analyze(s).findings.map((f) => f.code)).not.toContain('pvc-pending-no-match');
+  });
+
   it('drops incomplete entries of other namespaces but keeps cluster-wide ones', () => {
     const c = cluster();
     c.incomplete = [

@@ -1,6 +1,7 @@
 // Cuts a snapshot down to one service's objects (a Backstage entity, or `kubectl storage -n NS -l SELECTOR`)
 // so the report shows only what that service owns, including storage it no longer uses: the Released volume
 // of a scaled-in ordinal still belongs to its StatefulSet. One pass per list plus index lookups: linear.
+import { effectiveDefaultClass } from '../analysis/defaultClass';
 import { buildSnapshotIndex, key } from '../analysis/snapshotIndex';
 import type { Ingress, LabelSelector, Meta, PersistentVolume, Pod, Service, Snapshot, StatefulSet } from '../model/snapshot';
 import { matchesLabelSelector, parseLabelSelector } from '../util/labelSelector';
@@ -24,6 +25,7 @@ const keyOf = (meta: Meta): string => key(meta.namespace, meta.name);
  *   every user of a claim);
  * - the volumes bound to kept claims, and Released/Failed volumes whose claimRef names a kept claim or a
  *   per-ordinal claim of a kept StatefulSet (resolved on the unscoped snapshot, where the claim may be gone);
+ * - free Available volumes of a class a kept Pending claim asks for (candidates for static binding);
  * - Ingresses routing to kept Services, the Services of kept Ingresses, and the EndpointSlices of kept
  *   Services; volume stats of kept claims.
  * StorageClasses, IngressClasses, Nodes and Secrets are kept whole: they are looked up, not owned.
@@ -70,9 +72,17 @@ export function scopeSnapshot(snapshot: Snapshot, scope: SnapshotScope): Snapsho
     const pv = index.pvByName.get(c.volumeName);
     if (pv) volumes.add(pv);
   }
+  // Free volumes a kept Pending claim could bind, so static-binding checks see the same candidates as unscoped.
+  const defaultClass = effectiveDefaultClass(index)?.meta.name;
+  const wantedClasses = new Set<string>();
+  for (const c of snapshot.persistentVolumeClaims) {
+    const cls = c.storageClassName ?? defaultClass;
+    if (c.phase === 'Pending' && cls !== undefined && claims.has(keyOf(c.meta))) wantedClasses.add(cls);
+  }
   for (const pv of snapshot.persistentVolumes) {
     const ref = pv.claimRef;
     if (ref && (claims.has(key(ref.namespace, ref.name)) || ownedBySet(ref.namespace, ref.name))) volumes.add(pv);
+    else if (!ref && pv.phase === 'Available' && wantedClasses.has(pv.storageClassName ?? '')) volumes.add(pv);
   }
 
   for (const svc of [...services]) for (const ing of index.ingressesByService.get(keyOf(svc.meta)) ?? []) ingresses.add(ing);
