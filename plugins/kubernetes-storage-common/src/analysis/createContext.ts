@@ -36,9 +36,9 @@ function observedCheck(snapshot: Snapshot): (kind: ResourceKind, namespace?: str
   const gaps = new Map<ResourceKind, { clusterWide: boolean; namespaces: Set<string> }>();
   for (const entry of snapshot.incomplete) {
     const gap = gaps.get(entry.kind) ?? { clusterWide: false, namespaces: new Set<string>() };
+    // A node-level gap (volume stats of one node) covers no namespace, but the kind is no longer "read everywhere".
     if (entry.namespace !== undefined) gap.namespaces.add(entry.namespace);
     else if (entry.node === undefined) gap.clusterWide = true;
-    else gap.namespaces.add(`node:${entry.node}`);
     gaps.set(entry.kind, gap);
   }
   return (kind, namespace) => {
