@@ -155,7 +155,7 @@ describe('pvc-lost', () => {
   it('fires as critical and says the volume no longer exists', () => {
     const [f] = fired('pvc-lost', { persistentVolumeClaims: [pvc({ name: 'data', phase: 'Lost', volumeName: 'pv-gone' })], pods: [pod({ name: 'app', claims: ['data'] })] });
     expect(f.severity).toBe('critical');
-    expect(f.message).toBe('Claim default/data is Lost: its PersistentVolume pv-gone no longer exists; pods app cannot use their data.');
+    expect(f.message).toBe('Claim default/data is Lost: its PersistentVolume pv-gone no longer exists; pod app cannot use its data.');
   });
   it('stays quiet for a Bound claim', () => {
     const { pv: v, pvc: c } = boundPair();
@@ -292,7 +292,7 @@ describe('pvc-terminating-stuck', () => {
     const { pv: v, pvc: c } = boundPair({ name: 'data', meta: { deletionTimestamp: ago(HOUR), finalizers: ['kubernetes.io/pvc-protection'] } });
     const [f] = fired('pvc-terminating-stuck', { persistentVolumes: [v], persistentVolumeClaims: [c], pods: [pod({ name: 'app', claims: ['data'] })] });
     expect(f.message).toBe(
-      'Claim default/data was deleted 60m ago but is held by finalizers kubernetes.io/pvc-protection; kubernetes.io/pvc-protection keeps it while pods app use it.',
+      'Claim default/data was deleted 60m ago but is held by finalizers kubernetes.io/pvc-protection; kubernetes.io/pvc-protection keeps it while pod app uses it.',
     );
   });
   it('stays quiet for a deletion a minute old, and does not call a terminating claim unused', () => {

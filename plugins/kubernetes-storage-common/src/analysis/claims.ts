@@ -76,6 +76,7 @@ function claimView(
 const isUnfinished = (p: Pod): boolean => p.phase !== 'Succeeded' && p.phase !== 'Failed';
 /** Pods that hold the volume now: scheduled and not finished. */
 const isActive = (p: Pod): boolean => isUnfinished(p) && !!p.nodeName;
+const podNames = (pods: Pod[]): string => `pod${pods.length === 1 ? '' : 's'} ${pods.map((p) => p.meta.name).join(', ')}`;
 const podPlace = (p: Pod): string => (p.nodeName ? `${p.meta.name} on ${p.nodeName}` : `${p.meta.name} unscheduled`);
 
 function checkClaim(ctx: AnalysisContext, claim: PersistentVolumeClaim, view: ClaimView, pods: Pod[], pool: StaticVolumePool): void {
@@ -107,7 +108,7 @@ function checkLost(ctx: AnalysisContext, claim: PersistentVolumeClaim, object: O
     message:
       `Claim ${id} is Lost: ` +
       (volume ? `its PersistentVolume ${volume}${gone ? ' no longer exists' : ' is gone or unusable'}` : 'its volume is gone') +
-      (pods.length ? `; pods ${pods.map((p) => p.meta.name).join(', ')} cannot use their data.` : '.'),
+      (pods.length ? `; ${podNames(pods)} cannot use ${pods.length === 1 ? 'its' : 'their'} data.` : '.'),
     related: [...(volume ? [{ kind: 'PersistentVolume', name: volume }] : []), ...pods.map((p) => refOf('Pod', p.meta))],
     details: compact({ volume, pods: pods.length }),
   });
@@ -197,7 +198,7 @@ function checkTerminating(ctx: AnalysisContext, claim: PersistentVolumeClaim, ob
       `Claim ${id} was deleted ${humanizeAge(since)} ago but is held by ` +
       (finalizers.length ? `finalizers ${finalizers.join(', ')}` : 'no finalizer left') +
       (protectedByPods
-        ? `; kubernetes.io/pvc-protection keeps it while pods ${holders.map((p) => p.meta.name).join(', ')} use it.`
+        ? `; kubernetes.io/pvc-protection keeps it while ${podNames(holders)} ${holders.length === 1 ? 'uses' : 'use'} it.`
         : '.'),
     ...(protectedByPods ? { hint: 'Delete or move the pods that still mount it.', related: holders.map((p) => refOf('Pod', p.meta)) } : {}),
     details: compact({ terminatingSeconds: since, finalizers: finalizers.join(',') || undefined, pods: holders.length }),
