@@ -1,0 +1,255 @@
+/**
+ * A fake Kubernetes API server as msw 2 handlers, for the collectors', CLI's and backend's API-level tests. It
+ * behaves like kube-apiserver where our code depends on it: LIST with `limit` and opaque `continue` tokens
+ * (`metadata.continue`, `remainingItemCount`), typed List kinds whose items carry no kind/apiVersion, cluster-wide
+ * and namespaced list paths, metav1.Status bodies for errors, PartialObjectMetadataList when asked for, and the
+ * kubelet stats/summary proxy. Behaviours switch on the failures the collectors must survive: RBAC denials per
+ * kind and namespace, expired continue tokens, slow kinds, a missing EndpointSlice API, bad credentials,
+ * failing or hanging kubelets. Every request is logged so tests can assert pagination and read-only behaviour.
+ */
+import { http, HttpResponse, type HttpHandler } from 'msw';
+import { RESOURCES, kindOf, type ListedKind } from '@kubectl-storage/plugin-kubernetes-storage-common';
+import type { RawObject } from '../fixtures/objects';
+import { route } from './routes';
+import { expired, forbidden, notFoundPage, statusResponse, unauthorized } from './status';
+
+export type FakeKind = ListedKind | 'namespaces';
+
+export interface FakeApiBehaviour {
+  /** Largest page the server returns whatever `limit` asks (the API server may return fewer items). */
+  pageSizeMax?: number;
+  /**
+   * 403s. `{kind}` denies the cluster-wide LIST only (a user with RoleBindings in every namespace); `{kind,
+   * namespace}` also denies that namespace ("*": every namespace). Any entry for a kind denies its cluster-wide LIST.
+   */
+  forbidden?: { kind: FakeKind; namespace?: string }[];
+  /** The first continue request of these kinds gets 410 Gone (reason Expired); later ones succeed. */
+  expireContinueOnce?: ListedKind[];
+  /** Every continue request of these kinds gets 410 Gone. */
+  expireContinueAlways?: ListedKind[];
+  /** Milliseconds each LIST request of a kind waits before answering (a slow server). */
+  delayMs?: Partial<Record<FakeKind, number>>;
+  /** The cluster does not serve discovery.k8s.io/v1 (404 for EndpointSlices). */
+  noEndpointSliceApi?: boolean;
+  /** Every request gets 401. */
+  unauthorized?: boolean;
+  /** Per node: a stats/summary body, 'error' (the proxy cannot reach the kubelet) or 'hang' (never answers). */
+  nodeStats?: Record<string, unknown>;
+}
+
+export interface FakeApiServerOptions {
+  objects: RawObject[];
+  /** Base URL, default https://127.0.0.1:6443. */
+  server?: string;
+  /** When set, requests must carry `Authorization: Bearer <token>` (else 401). */
+  token?: string;
+  behaviour?: FakeApiBehaviour;
+}
+
+export interface LoggedRequest {
+  method: string;
+  path: string;
+  query: Record<string, string>;
+  accept: string | null;
+}
+
+export interface FakeApiServer {
+  server: string;
+  handlers: HttpHandler[];
+  requests: LoggedRequest[];
+  /** LIST requests of a kind (every scope), in arrival order. */
+  listCalls(kind: FakeKind): LoggedRequest[];
+  /** The most requests that were being answered at the same time. */
+  maxInFlight(): number;
+}
+
+export const DEFAULT_FAKE_SERVER = 'https://127.0.0.1:6443';
+const USER = 'jane';
+const RESOURCE_VERSION = '48213';
+
+interface ContinueToken {
+  kind: FakeKind;
+  namespace?: string;
+  offset: number;
+}
+
+const encodeToken = (t: ContinueToken): string => Buffer.from(JSON.stringify(t)).toString('base64url');
+
+function decodeToken(s: string): ContinueToken | undefined {
+  try {
+    const t = JSON.parse(Buffer.from(s, 'base64url').toString('utf8')) as ContinueToken;
+    return typeof t.offset === 'number' ? t : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    // Unref'd: a client that gave up may never abort the mocked request, and the test process must still exit.
+    const timer = setTimeout(done, ms);
+    timer.unref();
+    function done(): void {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', done);
+      resolve();
+    }
+    signal.addEventListener('abort', done);
+  });
+}
+
+const clone = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
+const key = (o: RawObject): string => `${o.metadata.namespace ?? ''}/${o.metadata.name}`;
+
+function info(kind: FakeKind): { apiVersion: string; kind: string; plural: string; namespaced: boolean } {
+  return kind === 'namespaces' ? { apiVersion: 'v1', kind: 'Namespace', plural: 'namespaces', namespaced: false } : RESOURCES[kind];
+}
+
+/** Objects by kind, sorted by namespace/name as etcd returns them; namespaces implied by objects are added. */
+function index(objects: RawObject[]): Map<FakeKind, RawObject[]> {
+  const byKind = new Map<FakeKind, RawObject[]>();
+  const namespaces = new Map<string, RawObject>();
+  for (const o of objects) {
+    if (o.apiVersion === 'v1' && o.kind === 'Namespace') {
+      namespaces.set(o.metadata.name, o);
+      continue;
+    }
+    const kind = kindOf(o.apiVersion, o.kind);
+    if (!kind) continue;
+    if (o.metadata.namespace && !namespaces.has(o.metadata.namespace)) {
+      namespaces.set(o.metadata.namespace, { apiVersion: 'v1', kind: 'Namespace', metadata: { name: o.metadata.namespace }, status: { phase: 'Active' } });
+    }
+    const list = byKind.get(kind) ?? [];
+    list.push(o);
+    byKind.set(kind, list);
+  }
+  byKind.set('namespaces', [...namespaces.values()]);
+  for (const list of byKind.values()) list.sort((a, b) => key(a).localeCompare(key(b)));
+  return byKind;
+}
+
+function withoutTypeMeta(o: RawObject): Record<string, unknown> {
+  const { apiVersion: _a, kind: _k, ...rest } = clone(o);
+  return rest;
+}
+
+function partialMetadata(o: RawObject): Record<string, unknown> {
+  return { kind: 'PartialObjectMetadata', apiVersion: 'meta.k8s.io/v1', metadata: clone(o.metadata) };
+}
+
+export function createFakeApiServer(options: FakeApiServerOptions): FakeApiServer {
+  // Normalised like request URLs are (https://host:443 -> https://host), or msw would not match them.
+  const parsed = new URL(options.server ?? DEFAULT_FAKE_SERVER);
+  const base = `${parsed.origin}${parsed.pathname.replace(/\/+$/, '')}`;
+  const b = options.behaviour ?? {};
+  const store = index(options.objects);
+  const requests: LoggedRequest[] = [];
+  const expireOnce = new Set(b.expireContinueOnce ?? []);
+  const expireAlways = new Set(b.expireContinueAlways ?? []);
+  const forbiddenRules = b.forbidden ?? [];
+
+  const isForbidden = (kind: FakeKind, namespace: string | undefined): boolean => {
+    const rules = forbiddenRules.filter((r) => r.kind === kind);
+    if (namespace === undefined) return rules.length > 0;
+    return rules.some((r) => r.namespace === namespace || r.namespace === '*');
+  };
+
+  const groupOf = (kind: FakeKind): string => {
+    const v = info(kind).apiVersion;
+    return v.includes('/') ? v.split('/')[0] : '';
+  };
+
+  function listResponse(kind: FakeKind, namespace: string | undefined, url: URL, accept: string | null): Response {
+    const all = (store.get(kind) ?? []).filter((o) => namespace === undefined || o.metadata.namespace === namespace);
+    const cont = url.searchParams.get('continue');
+    let offset = 0;
+    if (cont) {
+      const token = decodeToken(cont);
+      if (!token || token.kind !== kind || token.namespace !== namespace) {
+        return statusResponse(400, 'BadRequest', 'continue key is not valid: incorrect encoded start resourceVersion (version meta.k8s.io/v1)');
+      }
+      if (kind !== 'namespaces' && (expireAlways.has(kind) || expireOnce.delete(kind))) return expired();
+      offset = token.offset;
+    }
+    const limitParam = Number(url.searchParams.get('limit') ?? '0');
+    let pageSize = limitParam > 0 ? limitParam : all.length;
+    if (b.pageSizeMax !== undefined) pageSize = Math.min(pageSize, b.pageSizeMax);
+    const page = all.slice(offset, offset + pageSize);
+    const next = offset + page.length;
+    const metadata: Record<string, unknown> = { resourceVersion: RESOURCE_VERSION };
+    if (next < all.length) {
+      metadata.continue = encodeToken({ kind, namespace, offset: next });
+      metadata.remainingItemCount = all.length - next;
+    }
+    const i = info(kind);
+    if (accept?.includes('as=PartialObjectMetadataList')) {
+      return HttpResponse.json({ kind: 'PartialObjectMetadataList', apiVersion: 'meta.k8s.io/v1', metadata, items: page.map(partialMetadata) });
+    }
+    return HttpResponse.json({ kind: `${i.kind}List`, apiVersion: i.apiVersion, metadata, items: page.map(withoutTypeMeta) });
+  }
+
+  async function nodeStats(node: string, signal: AbortSignal): Promise<Response> {
+    const stats = b.nodeStats?.[node];
+    if (stats === 'hang') {
+      // Answer only once the client gave up, so no timer outlives the test.
+      await sleep(120_000, signal);
+      return statusResponse(504, 'Timeout', 'the kubelet did not answer');
+    }
+    if (stats === 'error') {
+      return statusResponse(503, 'ServiceUnavailable', `error trying to reach service: dial tcp 10.0.0.1:10250: connect: connection refused`);
+    }
+    if (stats !== undefined) return HttpResponse.json(clone(stats));
+    if (store.get('nodes')?.some((n) => n.metadata.name === node)) {
+      return HttpResponse.json({ node: { nodeName: node }, pods: [] });
+    }
+    return statusResponse(404, 'NotFound', `nodes "${node}" not found`, { name: node, kind: 'nodes' });
+  }
+
+  let inFlight = 0;
+  let maxInFlight = 0;
+
+  const handler = http.all(`${base}/*`, async ({ request }) => {
+    inFlight++;
+    maxInFlight = Math.max(maxInFlight, inFlight);
+    try {
+      return await answer(request);
+    } finally {
+      inFlight--;
+    }
+  });
+
+  async function answer(request: Request): Promise<Response> {
+    const url = new URL(request.url);
+    const accept = request.headers.get('accept');
+    requests.push({ method: request.method, path: url.pathname, query: Object.fromEntries(url.searchParams), accept });
+    if (b.unauthorized) return unauthorized();
+    if (options.token !== undefined && request.headers.get('authorization') !== `Bearer ${options.token}`) return unauthorized();
+    if (request.method !== 'GET') {
+      return statusResponse(405, 'MethodNotAllowed', `the server does not allow this method on the requested resource`);
+    }
+    const r = route(url.pathname);
+    if (r.type === 'unknown') return notFoundPage();
+    if (r.type === 'nodeStats') return nodeStats(r.node, request.signal);
+    if (r.kind === 'endpointslices' && b.noEndpointSliceApi) return notFoundPage();
+    if (r.type === 'get') {
+      const found = (store.get(r.kind) ?? []).find((o) => o.metadata.name === r.name && (r.namespace === undefined || o.metadata.namespace === r.namespace));
+      if (!found) return statusResponse(404, 'NotFound', `${info(r.kind).plural} "${r.name}" not found`, { name: r.name, kind: info(r.kind).plural });
+      return HttpResponse.json(clone(found));
+    }
+    if (isForbidden(r.kind, r.namespace)) return forbidden(USER, info(r.kind).plural, groupOf(r.kind), r.namespace);
+    const delay = b.delayMs?.[r.kind];
+    if (delay) await sleep(delay, request.signal);
+    return listResponse(r.kind, r.namespace, url, accept);
+  }
+
+  return {
+    server: base,
+    handlers: [handler],
+    requests,
+    listCalls: (kind) => requests.filter((q) => {
+      const r = route(q.path);
+      return r.type === 'list' && r.kind === kind;
+    }),
+    maxInFlight: () => maxInFlight,
+  };
+}
