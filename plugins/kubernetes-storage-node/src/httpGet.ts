@@ -1,0 +1,89 @@
+// One GET against the API server with node's http(s) and the kubeconfig's agent: a per-request timeout that
+// covers the whole body, cancellation, and network failures turned into ClusterUnreachableError.
+// Default imports on purpose: a namespace import copies the module's functions at import time under some
+// transpilers, so request interceptors installed later (msw in tests, APM agents in production) would be bypassed.
+import http from 'node:http';
+import https from 'node:https';
+import { ClusterUnreachableError, firstLine, type UnreachableReason } from './errors';
+
+export interface ApiResponse {
+  status: number;
+  /** Parsed JSON, or the raw text when the body is not JSON; undefined when empty. */
+  body: unknown;
+}
+
+export interface RawGetOptions {
+  agent?: http.Agent;
+  headers: Record<string, string>;
+  /** user:password for basic auth. */
+  auth?: string;
+  timeoutMs: number;
+  signal?: AbortSignal;
+}
+
+const TLS_CODES = /^(ERR_TLS|ERR_SSL|CERT_|UNABLE_TO|DEPTH_ZERO|SELF_SIGNED|EPROTO|HOSTNAME_MISMATCH|ERR_OSSL)/;
+
+function classify(err: NodeJS.ErrnoException): { reason: UnreachableReason; what: string } {
+  const code = err.code ?? '';
+  if (code === 'ECONNREFUSED') return { reason: 'refused', what: 'connection refused' };
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return { reason: 'dns', what: 'host not found' };
+  if (TLS_CODES.test(code) || /certificate|ssl|tls/i.test(err.message)) return { reason: 'tls', what: `TLS failure (${firstLine(err)})` };
+  if (code === 'ETIMEDOUT') return { reason: 'timeout', what: 'connection timed out' };
+  return { reason: 'network', what: firstLine(err) || code || 'network error' };
+}
+
+function parseBody(text: string): unknown {
+  if (text === '') return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
+export function httpGet(url: URL, o: RawGetOptions): Promise<ApiResponse> {
+  const timeout = AbortSignal.timeout(o.timeoutMs);
+  const signal = o.signal ? AbortSignal.any([o.signal, timeout]) : timeout;
+  const abortError = (): unknown =>
+    o.signal?.aborted ? o.signal.reason : new ClusterUnreachableError(`no response from ${url.origin} within ${o.timeoutMs} ms`, 'timeout');
+
+  return new Promise<ApiResponse>((resolve, reject) => {
+    if (signal.aborted) {
+      reject(abortError());
+      return;
+    }
+    let settled = false;
+    const finish = (fn: () => void): void => {
+      if (settled) return;
+      settled = true;
+      signal.removeEventListener('abort', onAbort);
+      fn();
+    };
+    const request = (url.protocol === 'http:' ? http : https).request(url, {
+      method: 'GET',
+      agent: o.agent,
+      headers: o.headers,
+      auth: o.auth,
+    });
+    const onAbort = (): void => {
+      const err = abortError();
+      finish(() => reject(err));
+      request.destroy();
+    };
+    signal.addEventListener('abort', onAbort);
+    request.on('error', (err: NodeJS.ErrnoException) => {
+      const { reason, what } = classify(err);
+      finish(() => reject(new ClusterUnreachableError(`cannot reach ${url.origin}: ${what}`, reason, { cause: err })));
+    });
+    request.on('response', (response) => {
+      const chunks: Buffer[] = [];
+      response.on('data', (c: Buffer) => chunks.push(c));
+      response.on('error', (err: NodeJS.ErrnoException) => request.emit('error', err));
+      response.on('end', () => {
+        const text = Buffer.concat(chunks).toString('utf8');
+        finish(() => resolve({ status: response.statusCode ?? 0, body: parseBody(text) }));
+      });
+    });
+    request.end();
+  });
+}

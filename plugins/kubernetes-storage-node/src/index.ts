@@ -1,0 +1,19 @@
+/**
+ * Collectors for the storage-health core (Node only): kubeconfig and cluster connection, the live snapshot
+ * collector, kubelet volume stats, and kubectl dump loading. Everything here only ever reads (GET requests).
+ *
+ * @packageDocumentation
+ */
+export { CollectorError, KubeconfigError, ClusterUnreachableError, AuthError, DumpError } from './errors';
+export type { CollectorErrorCode, UnreachableReason } from './errors';
+export { connect, DEFAULT_REQUEST_TIMEOUT_MS } from './connection';
+export type { ClusterConnection, ConnectOptions, GetOptions, LiveSource, ApiResponse } from './connection';
+export { loadKubeconfig } from './kubeconfig';
+export { collectSnapshot } from './collectSnapshot';
+export type { CollectOptions, CollectProgress } from './collectSnapshot';
+export { collectVolumeStats, volumeStatsFromSummary } from './volumeStats';
+export type { VolumeStatsOptions, VolumeStatsResult } from './volumeStats';
+export { loadDump } from './dump/loadDump';
+export type { DumpInput, LoadDumpOptions, LoadedDump } from './dump/loadDump';
+export { parseDump } from './dump/parseDump';
+export type { ParsedDump, RawItem } from './dump/parseDump';

@@ -1,0 +1,57 @@
+// One paginated LIST (limit + continue) of one resource in one scope.
+import type { IncompleteReason } from '@kubectl-storage/plugin-kubernetes-storage-common';
+import type { RunRequests } from './requests';
+import { reasonOfStatus, statusMessage } from './statusMessage';
+
+export type ListOutcome =
+  | { ok: true; pages: number }
+  | { ok: false; pages: number; reason: IncompleteReason; message: string; status?: number; unreachable?: boolean };
+
+export interface ListPagedOptions {
+  pageSize: number;
+  accept?: string;
+  /** Called with each page's items; the raw page is dropped as soon as this returns. */
+  onPage(items: unknown[]): void;
+  /** The list restarts from scratch: forget what earlier pages gave. */
+  onRestart(): void;
+}
+
+function asItems(body: unknown): { items: unknown[]; continueToken?: string } | undefined {
+  if (typeof body !== 'object' || body === null) return undefined;
+  const { items, metadata } = body as { items?: unknown; metadata?: { continue?: unknown } };
+  if (!Array.isArray(items) && items !== null && items !== undefined) return undefined;
+  const token = metadata?.continue;
+  return { items: Array.isArray(items) ? items : [], continueToken: typeof token === 'string' && token !== '' ? token : undefined };
+}
+
+/**
+ * Pages through a LIST. A continue token that expired (410 Gone, the server compacted the resourceVersion the
+ * list started from) restarts the list once from scratch; expiring again is reported, not retried forever.
+ */
+export async function listPaged(requests: RunRequests, path: string, o: ListPagedOptions): Promise<ListOutcome> {
+  let continueToken: string | undefined;
+  let restarted = false;
+  let pages = 0;
+  for (;;) {
+    const r = await requests.get(path, { query: { limit: o.pageSize, continue: continueToken }, accept: o.accept });
+    if (!r.ok) {
+      return { ok: false, pages, reason: r.error.reason === 'timeout' ? 'timeout' : 'error', message: r.error.message, unreachable: true };
+    }
+    if (r.status === 410 && continueToken !== undefined) {
+      if (restarted) {
+        return { ok: false, pages, reason: 'error', message: `list expired twice while paging (410 Gone): ${statusMessage(r)}`, status: 410 };
+      }
+      restarted = true;
+      continueToken = undefined;
+      o.onRestart();
+      continue;
+    }
+    if (r.status !== 200) return { ok: false, pages, reason: reasonOfStatus(r.status), message: statusMessage(r), status: r.status };
+    const page = asItems(r.body);
+    if (!page) return { ok: false, pages, reason: 'error', message: `unexpected response to GET ${path}: not a list` };
+    pages++;
+    o.onPage(page.items);
+    if (page.continueToken === undefined) return { ok: true, pages };
+    continueToken = page.continueToken;
+  }
+}
