@@ -53,6 +53,7 @@ export const kubectlFlags = {
     char: 'f',
     summary: 'Read a `kubectl get ... -o json|yaml` dump instead of a cluster ("-" for stdin). Repeatable.',
     multiple: true,
+    exclusive: ['kubeconfig', 'context'],
     helpGroup: INPUT,
   }),
   output: outputFlag,

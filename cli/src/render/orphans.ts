@@ -40,7 +40,7 @@ export interface Orphan {
 
 function releasedVolume(v: VolumeView): Orphan {
   const was = v.claim ? `, was ${v.claim}` : '';
-  const ordinal = v.ownerOrdinal ? ` (${v.ownerOrdinal.namespace}/${v.ownerOrdinal.statefulSet}-${v.ownerOrdinal.ordinal})` : '';
+  const ordinal = v.ownerOrdinal ? `, ordinal ${v.ownerOrdinal.ordinal} of statefulset ${v.ownerOrdinal.statefulSet}` : '';
   return {
     category: 'released-volume',
     kind: 'PersistentVolume',
@@ -53,8 +53,9 @@ function releasedVolume(v: VolumeView): Orphan {
     code: ORPHANED_VOLUME_CODE,
     commands: [
       `kubectl describe pv ${v.name}`,
-      `# to let a new claim of the same name bind it, keeping the data:`,
-      `kubectl patch pv ${v.name} --type json -p '[{"op":"remove","path":"/spec/claimRef"}]'`,
+      // Removing only the uid lets a claim of the same name (the ordinal's, when recreated) bind it, nobody else.
+      `# to let a new claim ${v.claim ? `named ${v.claim}` : 'of the same name'} bind it, keeping the data:`,
+      `kubectl patch pv ${v.name} --type json -p '[{"op":"remove","path":"/spec/claimRef/uid"}]'`,
       `# or, once the data is backed up or not needed (Retain: the backing ${v.source} disk survives; delete it in the storage backend too):`,
       `kubectl delete pv ${v.name}`,
     ],

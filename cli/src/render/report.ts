@@ -58,9 +58,11 @@ export function renderSummary(report: StorageReport, ctx: RenderContext): string
     ['Ingress paths', `${s.ingresses.paths} in ${s.ingresses.total} ingresses (${s.ingresses.failingPaths} failing)`],
     ['Findings', findingCounts],
   ];
-  if (report.incomplete.length > 0) {
-    rows.push(['Incomplete', paint(report.incomplete.map(describeIncomplete).join('; '), 'yellow')]);
-  }
+  const notInInput = report.incomplete.filter((e) => e.reason === 'not-in-input');
+  const unread = report.incomplete.filter((e) => e.reason !== 'not-in-input');
+  if (unread.length > 0) rows.push(['Not read', paint(unread.map(describeIncomplete).join('; '), 'yellow')]);
+  // A dump without a kind is the user's choice, but the checks that need it were skipped: say which.
+  if (notInInput.length > 0) rows.push(['Not in input', notInInput.map((e) => e.kind).join(', ')]);
   const width = Math.max(...rows.map(([k]) => k.length)) + 2;
   return rows.map(([k, v]) => `${`${k}:`.padEnd(width)}${v}`);
 }

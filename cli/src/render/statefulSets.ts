@@ -6,14 +6,18 @@ import type {
   OrdinalView,
   StatefulSetView,
   StorageReport,
+  VolumeView,
 } from '@kubectl-storage/plugin-kubernetes-storage-common';
 import type { RenderContext } from './context';
 import { age, NONE, orNone, statusCell } from './format';
 import { renderTable, type CellInput } from './table';
 import { findingsAbout, type View } from './view';
 
-/** The objects a set's view shows: the set, its ordinal pods, their claims and volumes. */
-function objectsOf(sts: StatefulSetView): ObjectRef[] {
+/**
+ * The objects a set's view is about: the set, its ordinal pods, their claims and volumes, and volumes that belonged
+ * to an ordinal whose claim is gone (a Released volume of a scaled-in ordinal still belongs to its set).
+ */
+function objectsOf(sts: StatefulSetView, volumes: VolumeView[]): ObjectRef[] {
   const refs: ObjectRef[] = [{ kind: 'StatefulSet', namespace: sts.namespace, name: sts.name }];
   for (const o of sts.ordinals) {
     refs.push({ kind: 'Pod', namespace: sts.namespace, name: o.podName });
@@ -21,6 +25,9 @@ function objectsOf(sts: StatefulSetView): ObjectRef[] {
       refs.push({ kind: 'PersistentVolumeClaim', namespace: sts.namespace, name: c.name });
       if (c.volume) refs.push({ kind: 'PersistentVolume', name: c.volume });
     }
+  }
+  for (const v of volumes) {
+    if (v.ownerOrdinal?.namespace === sts.namespace && v.ownerOrdinal.statefulSet === sts.name) refs.push({ kind: 'PersistentVolume', name: v.name });
   }
   return refs;
 }
@@ -30,7 +37,7 @@ export function statefulSetsView(report: StorageReport, name?: string): View<Sta
   return {
     key: 'statefulSets',
     rows,
-    findings: findingsAbout(report.findings, rows.flatMap(objectsOf)),
+    findings: findingsAbout(report.findings, rows.flatMap((s) => objectsOf(s, report.volumes))),
     incomplete: report.incomplete,
     emptyMessage: name === undefined ? 'No statefulsets found.' : `No statefulset named "${name}" found.`,
     table: (ctx) => (name === undefined ? statefulSetList(rows, ctx) : rows.flatMap((s, i) => [...(i ? [''] : []), ...ordinalBlock(s, ctx)])),

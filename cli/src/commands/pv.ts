@@ -1,0 +1,38 @@
+import { Flags } from '@oclif/core';
+import type { StorageReport } from '@kubectl-storage/plugin-kubernetes-storage-common';
+import { dataCommandDescription, StorageCommand, type Presentation } from '../lib/storageCommand';
+
+const PHASES = ['Pending', 'Available', 'Bound', 'Released', 'Failed'];
+
+export default class Pv extends StorageCommand {
+  static override aliases = ['pvs', 'persistentvolume', 'persistentvolumes'];
+  static override summary = 'PersistentVolumes: phase, how long in it, claim, and the StatefulSet ordinal behind it.';
+  static override description = dataCommandDescription(
+    'Lists PersistentVolumes like `kubectl get pv`, with SINCE (time in the current phase) and, with -o wide, the ' +
+      'volume source, the StatefulSet ordinal the volume belongs or belonged to, and the status message; then the ' +
+      'findings about the listed volumes. -o json|yaml prints {"volumes": [...], "findings": [...], "incomplete": [...]}.',
+  );
+  static override examples = [
+    { description: 'Orphaned volumes: Released, reclaim policy Retain, nobody will ever use them', command: 'kubectl storage pv --orphaned' },
+    { description: 'Volumes in phase Failed, with their status message', command: 'kubectl storage pv --phase Failed -o wide' },
+    { description: 'From a dump', command: 'kubectl storage pv -f cluster.json' },
+  ];
+  static override allVolumes = true;
+  static override flags = {
+    orphaned: Flags.boolean({ summary: 'Only orphaned volumes (Released with reclaim policy Retain).' }),
+    phase: Flags.string({
+      summary: 'Only volumes in this phase: Pending, Available, Bound, Released or Failed (any case).',
+      helpValue: '<phase>',
+      parse: async (input) => {
+        const phase = PHASES.find((p) => p.toLowerCase() === input.toLowerCase());
+        if (!phase) throw new Error(`Expected --phase=${input} to be one of: ${PHASES.join(', ')}`);
+        return phase;
+      },
+    }),
+  };
+
+  protected async present(report: StorageReport, _args: unknown, flags: { orphaned?: boolean; phase?: string }): Promise<Presentation> {
+    const [{ volumesView }, { viewPresentation }] = await Promise.all([import('../render/volumes'), import('../lib/viewPresentation')]);
+    return viewPresentation(volumesView(report, { orphaned: flags.orphaned, phase: flags.phase }));
+  }
+}

@@ -1,0 +1,25 @@
+import type { StorageReport } from '@kubectl-storage/plugin-kubernetes-storage-common';
+import { dataCommandDescription, StorageCommand, type Presentation } from '../lib/storageCommand';
+
+export default class Report extends StorageCommand {
+  static override summary = 'Everything: a summary, then every finding, most severe first.';
+  static override description = dataCommandDescription(
+    'Reads PersistentVolumes, claims, StorageClasses, pods, StatefulSets, Services, EndpointSlices, Ingresses and ' +
+      'kubelet volume stats, and reports what needs attention. -o json prints exactly one StorageReport ' +
+      '(apiVersion kubectl-storage.io/v1alpha1), -o yaml the same in YAML; -o wide adds hint and related columns.',
+  );
+  static override examples = [
+    { description: 'The bundled demo cluster, no cluster needed', command: 'kubectl storage report --from-file test/fixtures/demo-cluster.json' },
+    { description: 'Every namespace of the current context', command: 'kubectl storage report -A' },
+    { description: 'CI gate: fail on critical findings, and on partial data', command: 'kubectl storage report -A --fail-on critical --strict' },
+    { description: 'One service, as its Backstage page shows it', command: 'kubectl storage report -n shop -l app=web' },
+    { description: 'Offline, from dumps (a file and stdin)', command: 'kubectl get pv,pvc,sc,pods,sts,svc,endpointslices,ingress,ingressclass -A -o json | kubectl storage report -f -' },
+    { description: 'Machine-readable', command: 'kubectl storage report -A -o json | jq .summary' },
+  ];
+  static override volumeStats = true;
+
+  protected async present(report: StorageReport): Promise<Presentation> {
+    const { renderReport } = await import('../render/report');
+    return { data: report, lines: (ctx) => renderReport(report, ctx), findings: report.findings };
+  }
+}

@@ -1,0 +1,39 @@
+// kubectl's namespace rules applied to a snapshot. -A: everything. -n: that namespace. Neither: the context's
+// namespace for a live cluster (as `kubectl get` does), everything for a dump (the user already chose what to
+// capture, as with `kubectl get -f`). -l narrows the view to what the selected objects own: the core's
+// scopeSnapshot, the same scoping the portal uses.
+import { scopeSnapshot, type ReportScope, type Snapshot } from '@kubectl-storage/plugin-kubernetes-storage-common';
+
+export interface NamespaceFlags {
+  namespace?: string;
+  'all-namespaces': boolean;
+}
+
+export function resolveNamespaces(flags: NamespaceFlags, contextNamespace: string | undefined): string[] | undefined {
+  if (flags['all-namespaces']) return undefined;
+  if (flags.namespace) return [flags.namespace];
+  return contextNamespace === undefined ? undefined : [contextNamespace];
+}
+
+export function reportScope(namespaces: string[] | undefined, selector: string | undefined): ReportScope | undefined {
+  if (!namespaces && !selector) return undefined;
+  return { ...(namespaces ? { namespaces } : {}), ...(selector ? { selector } : {}) };
+}
+
+/**
+ * `allVolumes`: the `pv` command lists every PersistentVolume whatever the namespace, as `kubectl get pv` does.
+ * Otherwise a namespace keeps the volumes its claims hold or held (claimRef in the namespace, Released ones
+ * included); volumes of other namespaces' claims and unclaimed ones are not that namespace's business.
+ */
+export function applyScope(snapshot: Snapshot, scope: ReportScope | undefined, allVolumes = false): Snapshot {
+  if (!scope) return snapshot;
+  const scoped = scopeSnapshot(snapshot, { namespaces: scope.namespaces, selector: scope.selector });
+  if (scope.selector) return scoped;
+  if (allVolumes) return { ...scoped, persistentVolumes: snapshot.persistentVolumes };
+  const namespaces = new Set(scope.namespaces);
+  const kept = new Set(scoped.persistentVolumes);
+  return {
+    ...scoped,
+    persistentVolumes: snapshot.persistentVolumes.filter((pv) => kept.has(pv) || (pv.claimRef !== undefined && namespaces.has(pv.claimRef.namespace))),
+  };
+}

@@ -1,0 +1,78 @@
+// The data commands (report, pv, pvc, sts, ingress, usage, orphans): read a cluster or a dump, scope it like
+// kubectl, analyze it with the core, then print one slice of the StorageReport and exit with the documented code.
+import type { Finding, StorageReport } from '@kubectl-storage/plugin-kubernetes-storage-common';
+import type { RenderContext } from '../render/context';
+import { BaseCommand } from './baseCommand';
+import { EXIT_CODES_HELP } from './exitCodes';
+import { kubectlFlags, type OutputFormat } from './flags';
+
+export interface KubectlFlagValues {
+  kubeconfig?: string;
+  context?: string;
+  namespace?: string;
+  'all-namespaces': boolean;
+  selector?: string;
+  'request-timeout'?: number;
+  'from-file'?: string[];
+  output: string;
+  'no-headers': boolean;
+  'fail-on'?: string;
+  strict: boolean;
+  verbose: boolean;
+  now?: string;
+}
+
+/** What a command shows: the data for -o json|yaml, the table lines, and the findings --fail-on looks at. */
+export interface Presentation {
+  data: unknown;
+  lines(ctx: RenderContext): string[];
+  findings: Finding[];
+}
+
+export const NAMESPACE_HELP = [
+  'NAMESPACES',
+  'Like kubectl get: without -n or -A, namespaced objects (claims, pods, StatefulSets, Ingresses) come from the',
+  "context's namespace (\"default\" when it sets none). With --from-file the default is every namespace in the",
+  'dump; -n narrows it. PersistentVolumes are cluster-scoped: `pv` lists them all, like kubectl get pv; the other',
+  'commands show the volumes that claims of the namespace hold or held (Released ones included). -l narrows to',
+  'the objects a label selector picks and what they own, as the Backstage page scopes an entity.',
+].join('\n');
+
+export const DEBUG_HELP = 'Errors print one line ("error: ..."); -v or DEBUG=kubectl-storage adds the stack trace.';
+
+/** The description every data command ends with. */
+export const dataCommandDescription = (what: string): string =>
+  `${what}\n\n${NAMESPACE_HELP}\n\nEXIT CODES\n${EXIT_CODES_HELP}\n\n${DEBUG_HELP}`;
+
+export abstract class StorageCommand extends BaseCommand {
+  static override baseFlags = kubectlFlags;
+  /** Read kubelet volume stats too (one proxy request per node): only for the views that show usage. */
+  static volumeStats = false;
+  /** List every PersistentVolume regardless of namespace (cluster-scoped, as `kubectl get pv`). */
+  static allVolumes = false;
+
+  /** Loads its renderer lazily: command modules are loaded for --help and must stay light. */
+  protected abstract present(report: StorageReport, args: Record<string, unknown>, flags: Record<string, unknown>): Promise<Presentation>;
+
+  async run(): Promise<void> {
+    const ctor = this.constructor as typeof StorageCommand;
+    const { args, flags } = await this.parse(ctor);
+    const values = flags as unknown as KubectlFlagValues;
+    const { loadReport } = await import('./loadReport');
+    const report = await loadReport(values, {
+      volumeStats: ctor.volumeStats,
+      allVolumes: ctor.allVolumes,
+      cleanups: this.cleanups,
+      warn: (text) => this.warnLine(text),
+    });
+    const presentation = await this.present(report, args, flags);
+    const { printPresentation } = await import('./printPresentation');
+    const exitCode = await printPresentation(presentation, report, values, {
+      stdout: (text) => this.write(text),
+      warn: (text) => this.warnLine(text),
+    });
+    if (exitCode !== 0) this.exit(exitCode);
+  }
+}
+
+export type { OutputFormat };
