@@ -155,35 +155,3 @@ describe('scopeSnapshot', () => {
     expect(report.scope).toEqual({ namespaces: ['shop'], selector: 'app=db' });
   });
 });
-
-describe('scopeSnapshot cost', () => {
-  it('grows linearly: 8x the objects takes well under 8x squared the time', () => {
-    const build = (n: number): Snapshot => {
-      const parts: Partial<Snapshot> = { pods: [], persistentVolumeClaims: [], persistentVolumes: [], statefulSets: [] };
-      for (let i = 0; i < n; i++) {
-        const sts = statefulSet({ name: `s${i}`, namespace: `ns${i % 50}`, templates: ['data'] });
-        const pair = boundPair({ name: `data-s${i}-0`, namespace: `ns${i % 50}` }, { name: `pv-${i}` });
-        parts.statefulSets?.push(sts);
-        parts.pods?.push(statefulSetPod(sts, 0));
-        parts.persistentVolumeClaims?.push(pair.pvc);
-        parts.persistentVolumes?.push(pair.pv);
-      }
-      return snapshotOf(parts);
-    };
-    // Best of three runs, so a garbage-collection pause does not decide the ratio.
-    const time = (s: Snapshot): number => {
-      let best = Number.POSITIVE_INFINITY;
-      for (let run = 0; run < 3; run++) {
-        const t = performance.now();
-        scopeSnapshot(s, { namespaces: ['ns1', 'ns2'] });
-        best = Math.min(best, performance.now() - t);
-      }
-      return best;
-    };
-    const small = build(1000);
-    const large = build(8000);
-    const ratio = time(large) / Math.max(time(small), 0.5);
-    // Quadratic would be ~64x; allow noise but catch a nested scan.
-    expect(ratio).toBeLessThan(30);
-  });
-});
