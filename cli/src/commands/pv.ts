@@ -1,5 +1,6 @@
 import { Flags } from '@oclif/core';
 import type { StorageReport } from '@kubectl-storage/plugin-kubernetes-storage-common';
+import { usageError } from '../lib/errors';
 import { dataCommandDescription, StorageCommand, type Presentation } from '../lib/storageCommand';
 
 const PHASES = ['Pending', 'Available', 'Bound', 'Released', 'Failed'];
@@ -8,7 +9,7 @@ export default class Pv extends StorageCommand {
   static override aliases = ['pvs', 'persistentvolume', 'persistentvolumes'];
   static override summary = 'PersistentVolumes: phase, how long in it, claim, and the StatefulSet ordinal behind it.';
   static override description = dataCommandDescription(
-    'Lists PersistentVolumes like `kubectl get pv`, with SINCE (time in the current phase) and, with -o wide, the ' +
+    'Lists PersistentVolumes like `kubectl get pv` (cluster-scoped: -n does not apply, -l does), with SINCE (time in the current phase) and, with -o wide, the ' +
       'volume source, the StatefulSet ordinal the volume belongs or belonged to, and the status message; then the ' +
       'findings about the listed volumes. -o json|yaml prints {"volumes": [...], "findings": [...], "incomplete": [...]}.',
   );
@@ -17,7 +18,7 @@ export default class Pv extends StorageCommand {
     { description: 'Volumes in phase Failed, with their status message', command: 'kubectl storage pv --phase Failed -o wide' },
     { description: 'From a dump', command: 'kubectl storage pv -f cluster.json' },
   ];
-  static override allVolumes = true;
+  static override clusterScoped = true;
   static override flags = {
     orphaned: Flags.boolean({ summary: 'Only orphaned volumes (Released with reclaim policy Retain).' }),
     phase: Flags.string({
@@ -25,7 +26,7 @@ export default class Pv extends StorageCommand {
       helpValue: '<phase>',
       parse: async (input) => {
         const phase = PHASES.find((p) => p.toLowerCase() === input.toLowerCase());
-        if (!phase) throw new Error(`Expected --phase=${input} to be one of: ${PHASES.join(', ')}`);
+        if (!phase) throw usageError(`Expected --phase=${input} to be one of: ${PHASES.join(', ')}`);
         return phase;
       },
     }),

@@ -34,14 +34,23 @@ export interface ClassifiedError {
 
 const firstLine = (text: string): string => text.split('\n').find((l) => l.trim() !== '')?.trim() ?? text.trim();
 
+function oclifMessage(text: string): string {
+  const lines = text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l !== '' && !/^The following errors? occurred:$/.test(l) && !/^See more help with --help$/.test(l));
+  return lines.join('; ').replace(/^Error: /, '');
+}
+
 export function classifyError(err: unknown): ClassifiedError {
   const e = err as { name?: string; message?: string; oclif?: { exit?: number } } | undefined;
   const message = firstLine(String(e?.message ?? err ?? 'unknown error'));
   if (err instanceof CliError) return { exitCode: err.exitCode, message };
   const byName = e?.name ? COLLECTOR_ERRORS[e.name] : undefined;
   if (byName !== undefined) return { exitCode: byName, message };
-  // @oclif/core's parser errors (unknown flag, bad option value, missing argument) carry an exit code.
-  if (e?.oclif && typeof e.oclif.exit === 'number') return { exitCode: ExitCode.Usage, message: message.replace(/^Error: /, '') };
+  // @oclif/core's parser errors (unknown flag, bad option value, missing argument) carry an exit code; some
+  // wrap the real message in "The following error occurred:" and end with "See more help with --help".
+  if (e?.oclif && typeof e.oclif.exit === 'number') return { exitCode: ExitCode.Usage, message: oclifMessage(String(e.message ?? '')) };
   // Anything else is a bug or an unexpected environment problem: exit 1, as kubectl does for its errors.
   return { exitCode: ExitCode.Findings, message };
 }

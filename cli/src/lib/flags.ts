@@ -2,6 +2,7 @@
 // -n/-A/-l, -o, --kubeconfig, --context, --request-timeout, --no-headers. Parsing only; meaning lives in
 // resolveScope/loadReport so in-process tests and the binary behave the same.
 import { Flags } from '@oclif/core';
+import { usageError } from './errors';
 import { parseRequestTimeout } from './requestTimeout';
 
 const CLUSTER = 'KUBECTL';
@@ -46,7 +47,13 @@ export const kubectlFlags = {
     summary: 'Time to wait for each API request: "0" (no timeout), "30s", "1m", or plain seconds.',
     helpValue: '<duration>',
     default: 0,
-    parse: async (input) => parseRequestTimeout(input),
+    parse: async (input) => {
+      try {
+        return parseRequestTimeout(input);
+      } catch (err) {
+        throw usageError((err as Error).message);
+      }
+    },
     helpGroup: CLUSTER,
   })(),
   'from-file': Flags.string({

@@ -10,8 +10,8 @@ import type { KubectlFlagValues } from './storageCommand';
 export interface LoadOptions {
   /** Read kubelet volume stats as well. */
   volumeStats: boolean;
-  /** Keep every PersistentVolume whatever the namespace (the `pv` command, like `kubectl get pv`). */
-  allVolumes?: boolean;
+  /** A cluster-scoped view (`pv`): read and keep every namespace whatever -n says, like `kubectl get pv`. */
+  clusterScoped?: boolean;
   /** Registered undo actions (the progress line) the error path runs too. */
   cleanups: (() => void)[];
   /** A warning line for stderr. */
@@ -39,7 +39,7 @@ async function collectLive(flags: KubectlFlagValues, options: LoadOptions): Prom
     context: flags.context,
     requestTimeoutMs: timeout === 0 ? NO_TIMEOUT_MS : timeout,
   });
-  const namespaces = resolveNamespaces(flags, conn.namespace);
+  const namespaces = options.clusterScoped ? undefined : resolveNamespaces(flags, conn.namespace);
   const progress = createProgress(process.stderr);
   options.cleanups.push(() => progress.done());
   const describe = progressTracker(`context ${conn.context}`, ANALYSED_KINDS.length);
@@ -70,7 +70,7 @@ async function loadFiles(files: string[], flags: KubectlFlagValues, options: Loa
   for (const [label, count] of Object.entries(ignored)) {
     if (label.includes('(')) options.warn(`ignored ${count} ${label} object${count === 1 ? '' : 's'}: API version not supported`);
   }
-  return { snapshot, namespaces: resolveNamespaces(flags, undefined) };
+  return { snapshot, namespaces: options.clusterScoped ? undefined : resolveNamespaces(flags, undefined) };
 }
 
 export async function loadReport(flags: KubectlFlagValues, options: LoadOptions): Promise<StorageReport> {
@@ -86,5 +86,5 @@ export async function loadReport(flags: KubectlFlagValues, options: LoadOptions)
   const files = flags['from-file'] ?? [];
   const { snapshot, namespaces } = files.length > 0 ? await loadFiles(files, flags, options) : await collectLive(flags, options);
   const scope = reportScope(namespaces, flags.selector);
-  return analyze(applyScope(snapshot, scope, options.allVolumes), { now, ...(scope ? { scope } : {}) });
+  return analyze(applyScope(snapshot, scope), { now, ...(scope ? { scope } : {}) });
 }

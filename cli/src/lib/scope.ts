@@ -21,15 +21,13 @@ export function reportScope(namespaces: string[] | undefined, selector: string |
 }
 
 /**
- * `allVolumes`: the `pv` command lists every PersistentVolume whatever the namespace, as `kubectl get pv` does.
- * Otherwise a namespace keeps the volumes its claims hold or held (claimRef in the namespace, Released ones
- * included); volumes of other namespaces' claims and unclaimed ones are not that namespace's business.
+ * A namespace keeps the volumes its claims hold or held (claimRef in the namespace, Released ones included);
+ * volumes of other namespaces' claims and unclaimed ones are not that namespace's business.
  */
-export function applyScope(snapshot: Snapshot, scope: ReportScope | undefined, allVolumes = false): Snapshot {
+export function applyScope(snapshot: Snapshot, scope: ReportScope | undefined): Snapshot {
   if (!scope) return snapshot;
   const scoped = scopeSnapshot(snapshot, { namespaces: scope.namespaces, selector: scope.selector });
   if (scope.selector) return scoped;
-  if (allVolumes) return { ...scoped, persistentVolumes: snapshot.persistentVolumes };
   const namespaces = new Set(scope.namespaces);
   const kept = new Set(scoped.persistentVolumes);
   return {

@@ -33,8 +33,8 @@ export const NAMESPACE_HELP = [
   'NAMESPACES',
   'Like kubectl get: without -n or -A, namespaced objects (claims, pods, StatefulSets, Ingresses) come from the',
   "context's namespace (\"default\" when it sets none). With --from-file the default is every namespace in the",
-  'dump; -n narrows it. PersistentVolumes are cluster-scoped: `pv` lists them all, like kubectl get pv; the other',
-  'commands show the volumes that claims of the namespace hold or held (Released ones included). -l narrows to',
+  'dump; -n narrows it. PersistentVolumes are cluster-scoped: `pv` lists them all whatever -n says, like kubectl',
+  'get pv; the other commands show the volumes that claims of the namespace hold or held. -l narrows to',
   'the objects a label selector picks and what they own, as the Backstage page scopes an entity.',
 ].join('\n');
 
@@ -48,8 +48,8 @@ export abstract class StorageCommand extends BaseCommand {
   static override baseFlags = kubectlFlags;
   /** Read kubelet volume stats too (one proxy request per node): only for the views that show usage. */
   static volumeStats = false;
-  /** List every PersistentVolume regardless of namespace (cluster-scoped, as `kubectl get pv`). */
-  static allVolumes = false;
+  /** A view of cluster-scoped objects: namespaces do not apply (as `kubectl get pv -n x` lists every volume). */
+  static clusterScoped = false;
 
   /** Loads its renderer lazily: command modules are loaded for --help and must stay light. */
   protected abstract present(report: StorageReport, args: Record<string, unknown>, flags: Record<string, unknown>): Promise<Presentation>;
@@ -61,7 +61,7 @@ export abstract class StorageCommand extends BaseCommand {
     const { loadReport } = await import('./loadReport');
     const report = await loadReport(values, {
       volumeStats: ctor.volumeStats,
-      allVolumes: ctor.allVolumes,
+      clusterScoped: ctor.clusterScoped,
       cleanups: this.cleanups,
       warn: (text) => this.warnLine(text),
     });
