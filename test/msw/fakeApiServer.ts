@@ -10,6 +10,7 @@
 import { http, HttpResponse, type HttpHandler } from 'msw';
 import { RESOURCES, kindOf, type ListedKind } from '@kubectl-storage/plugin-kubernetes-storage-common';
 import type { RawObject } from '../fixtures/objects';
+import { DEFAULT_FAKE_SERVER } from './defaults';
 import { route } from './routes';
 import { expired, forbidden, notFoundPage, statusResponse, unauthorized } from './status';
 
@@ -63,7 +64,6 @@ export interface FakeApiServer {
   maxInFlight(): number;
 }
 
-export const DEFAULT_FAKE_SERVER = 'https://127.0.0.1:6443';
 const USER = 'jane';
 const RESOURCE_VERSION = '48213';
 

@@ -1,5 +1,6 @@
 // The fake Kubernetes API server (msw 2 handlers) and helpers for API-level tests of collectors, CLI and backend.
-export { createFakeApiServer, DEFAULT_FAKE_SERVER } from './fakeApiServer';
+export { createFakeApiServer } from './fakeApiServer';
+export { DEFAULT_FAKE_SERVER } from './defaults';
 export type { FakeApiBehaviour, FakeApiServer, FakeApiServerOptions, FakeKind, LoggedRequest } from './fakeApiServer';
 export { writeKubeconfig } from './kubeconfig';
 export type { KubeconfigContext, WriteKubeconfigOptions } from './kubeconfig';

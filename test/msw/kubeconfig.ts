@@ -2,7 +2,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { dump } from 'js-yaml';
-import { DEFAULT_FAKE_SERVER } from './fakeApiServer';
+import { DEFAULT_FAKE_SERVER } from './defaults';
 
 export interface KubeconfigContext {
   name: string;

@@ -1,7 +1,7 @@
 // Text of a dump (what `kubectl get ... -o json|yaml` prints) -> raw API objects with where each came from.
 // Accepts a v1 List, typed lists (PodList...), single objects, several JSON documents back to back (shell
 // appends), a JSON array, and multi-document YAML.
-import { loadAll, YAMLException } from 'js-yaml';
+import { load, loadAll, YAMLException } from 'js-yaml';
 import { DumpError } from '../errors';
 
 export interface RawItem {
@@ -44,6 +44,19 @@ function splitJsonSequence(text: string): string[] | undefined {
   return depth === 0 && docs.length > 1 ? docs : undefined;
 }
 
+/**
+ * V8 gives no position for some JSON errors ("Unexpected token"); JSON is YAML flow syntax, so the YAML parser's
+ * error mark usually points at the same line.
+ */
+function yamlErrorLine(text: string): number | undefined {
+  try {
+    load(text);
+  } catch (err) {
+    if (err instanceof YAMLException && err.mark) return err.mark.line + 1;
+  }
+  return undefined;
+}
+
 function parseJson(text: string, file: string): unknown[] {
   try {
     return [JSON.parse(text)];
@@ -58,7 +71,8 @@ function parseJson(text: string, file: string): unknown[] {
     }
     const message = (err as Error).message;
     const pos = /position (\d+)/.exec(message);
-    const at = pos ? ` at line ${lineOf(text, Number(pos[1]))}` : '';
+    const line = pos ? lineOf(text, Number(pos[1])) : yamlErrorLine(text);
+    const at = line !== undefined ? ` at line ${line}` : '';
     throw new DumpError(`${file}: invalid JSON${at}: ${message.replace(/ in JSON at position \d+.*$/, '').split('\n')[0]}`);
   }
 }

@@ -1,0 +1,163 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { dump } from 'js-yaml';
+import {
+  configMap,
+  endpoints,
+  list,
+  persistentVolume,
+  persistentVolumeClaim,
+  pod,
+  sampleCluster,
+  service,
+  storageClass,
+} from '@kubectl-storage/test-fixtures';
+import { DumpError } from '../errors';
+import { loadDump } from './loadDump';
+
+let dir: string;
+beforeEach(() => (dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dump-'))));
+afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+function write(name: string, content: unknown): string {
+  const file = path.join(dir, name);
+  fs.writeFileSync(file, typeof content === 'string' ? content : JSON.stringify(content, null, 2));
+  return file;
+}
+
+function dumpError(fn: () => unknown): DumpError {
+  try {
+    fn();
+  } catch (err) {
+    expect(err).toBeInstanceOf(DumpError);
+    expect((err as Error).message).not.toContain('\n');
+    return err as DumpError;
+  }
+  throw new Error('expected a DumpError');
+}
+
+describe('loadDump', () => {
+  it('loads a v1 List as kubectl get -A -o json prints it', () => {
+    const file = write('cluster.json', list(sampleCluster()));
+    const { snapshot, ignored } = loadDump([file]);
+    expect(snapshot.source).toEqual({ type: 'file', files: [file] });
+    expect(snapshot.persistentVolumes).toHaveLength(5);
+    expect(snapshot.pods).toHaveLength(3);
+    expect(snapshot.incomplete).toEqual([]);
+    // Namespaces and ConfigMaps are not read; they are counted for --verbose.
+    expect(ignored).toEqual({ Namespace: 2, ConfigMap: 1 });
+  });
+
+  it('loads a single object and marks every kind it lacks as not-in-input', () => {
+    const { snapshot } = loadDump([write('pv.json', persistentVolume('pv-1'))]);
+    expect(snapshot.persistentVolumes.map((p) => p.meta.name)).toEqual(['pv-1']);
+    expect(snapshot.observedKinds).toEqual(['persistentvolumes']);
+    expect(snapshot.incomplete).toContainEqual({ kind: 'services', reason: 'not-in-input', message: 'no Service objects in the input' });
+    expect(snapshot.incomplete.map((e) => e.kind)).not.toContain('persistentvolumes');
+    expect(snapshot.incomplete).toHaveLength(10);
+  });
+
+  it('gives items of typed lists their kind, and counts an empty typed list as read', () => {
+    const { apiVersion: _a, kind: _k, ...bare } = persistentVolumeClaim('shop', 'data');
+    const typed = write('pvcs.json', { apiVersion: 'v1', kind: 'PersistentVolumeClaimList', metadata: {}, items: [bare] });
+    const empty = write('sts.json', { apiVersion: 'apps/v1', kind: 'StatefulSetList', metadata: {}, items: [] });
+    const { snapshot } = loadDump([typed, empty]);
+    expect(snapshot.persistentVolumeClaims.map((c) => c.meta.name)).toEqual(['data']);
+    expect(snapshot.observedKinds).toEqual(['persistentvolumeclaims', 'statefulsets']);
+  });
+
+  it('loads multi-document YAML', () => {
+    const text = [storageClass('fast'), service('shop', 'web'), null, pod('shop', 'web-1')].map((o) => (o ? dump(o) : '')).join('---\n');
+    const { snapshot } = loadDump([write('objects.yaml', text)]);
+    expect(snapshot.storageClasses.map((s) => s.meta.name)).toEqual(['fast']);
+    expect(snapshot.services.map((s) => s.meta.name)).toEqual(['web']);
+    expect(snapshot.pods.map((p) => p.meta.name)).toEqual(['web-1']);
+  });
+
+  it('merges several files (and a directory of them), an object in two files counted once', () => {
+    const a = write('a.json', list([persistentVolume('pv-1'), pod('shop', 'p1')]));
+    fs.mkdirSync(path.join(dir, 'more'));
+    write('more/b.yaml', dump(list([persistentVolume('pv-1'), pod('shop', 'p2')])));
+    write('more/notes.txt', 'not a dump');
+    const { snapshot } = loadDump([a, path.join(dir, 'more')]);
+    expect(snapshot.persistentVolumes).toHaveLength(1);
+    expect(snapshot.pods.map((p) => p.meta.name)).toEqual(['p1', 'p2']);
+    expect(snapshot.source).toEqual({ type: 'file', files: [a, path.join(dir, 'more', 'b.yaml')] });
+  });
+
+  it('reads "-" from stdin, and inputs given with their content', () => {
+    const { snapshot } = loadDump(['-', { path: 'inline.json', content: JSON.stringify(pod('shop', 'p2')) }], { stdin: JSON.stringify(list([pod('shop', 'p1')])) });
+    expect(snapshot.pods.map((p) => p.meta.name)).toEqual(['p1', 'p2']);
+    expect(snapshot.source).toEqual({ type: 'file', files: ['-', 'inline.json'] });
+    expect(dumpError(() => loadDump(['-'])).message).toBe('-: no input on stdin');
+  });
+
+  it('accepts JSON documents appended one after another', () => {
+    const text = `${JSON.stringify(list([pod('shop', 'p1')]), null, 2)}\n${JSON.stringify(list([service('shop', 'web')]))}\n`;
+    const { snapshot } = loadDump([write('appended.json', text)]);
+    expect(snapshot.pods).toHaveLength(1);
+    expect(snapshot.services).toHaveLength(1);
+  });
+
+  it('uses v1 Endpoints from a dump that has no EndpointSlices', () => {
+    const { snapshot } = loadDump([write('e.json', list([service('shop', 'web'), endpoints('shop', 'web', { ready: [{ ip: '10.0.0.1' }] })]))]);
+    expect(snapshot.endpointSlices).toEqual([expect.objectContaining({ origin: 'Endpoints', serviceName: 'web' })]);
+    expect(snapshot.incomplete.map((e) => e.kind)).not.toContain('endpointslices');
+  });
+
+  it('takes the time the dump was written as collectedAt unless told otherwise', () => {
+    const file = write('pv.json', persistentVolume('pv-1'));
+    fs.utimesSync(file, new Date('2024-03-01T10:00:00Z'), new Date('2024-03-01T10:00:00Z'));
+    expect(loadDump([file]).snapshot.collectedAt).toBe('2024-03-01T10:00:00.000Z');
+    expect(loadDump([file], { collectedAt: '2024-04-01T00:00:00Z' }).snapshot.collectedAt).toBe('2024-04-01T00:00:00Z');
+  });
+
+  it('keeps only the requested namespaces', () => {
+    const { snapshot } = loadDump([write('c.json', list(sampleCluster()))], { namespaces: ['data'] });
+    expect(snapshot.pods.map((p) => p.meta.name)).toEqual(['db-0', 'db-1']);
+    expect(snapshot.persistentVolumes).toHaveLength(5);
+  });
+
+  it('ignores kinds it does not read, naming known kinds of other API versions', () => {
+    const oldIngress = { apiVersion: 'extensions/v1beta1', kind: 'Ingress', metadata: { name: 'i', namespace: 'shop' }, spec: {} };
+    const { ignored, snapshot } = loadDump([write('x.json', list([configMap('shop', 'a'), configMap('shop', 'b'), oldIngress]))]);
+    expect(ignored).toEqual({ ConfigMap: 2, 'Ingress (extensions/v1beta1)': 1 });
+    expect(snapshot.ingresses).toEqual([]);
+  });
+
+  describe('malformed input', () => {
+    it('names the file and the line of invalid JSON', () => {
+      const file = write('bad.json', '{\n  "apiVersion": "v1",\n  "kind": "List",\n  "items": [,]\n}');
+      expect(dumpError(() => loadDump([file])).message).toMatch(new RegExp(`^${file}: invalid JSON at line 4: `));
+    });
+
+    it('names the file and the line of invalid YAML', () => {
+      const file = write('bad.yaml', 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: [unclosed\n');
+      expect(dumpError(() => loadDump([file])).message).toMatch(new RegExp(`^${file}: invalid YAML at line \\d+: `));
+    });
+
+    it('rejects documents that are not Kubernetes objects', () => {
+      const file = write('not-k8s.yaml', 'name: hello\nreplicas: 3\n');
+      expect(dumpError(() => loadDump([file])).message).toBe(`${file}: not a Kubernetes object (no apiVersion and kind)`);
+    });
+
+    it('names the item of a list that lacks metadata.name', () => {
+      const broken = persistentVolume('x');
+      delete (broken.metadata as { name?: string }).name;
+      const file = write('list.json', list([persistentVolume('ok'), broken]));
+      expect(dumpError(() => loadDump([file])).message).toBe(`${file} (items[1]): PersistentVolume without metadata.name`);
+    });
+
+    it('rejects a list item without kind in a v1 List', () => {
+      const file = write('list.json', { apiVersion: 'v1', kind: 'List', items: [{ metadata: { name: 'a' } }] });
+      expect(dumpError(() => loadDump([file])).message).toBe(`${file} (items[0]): not a Kubernetes object (no apiVersion and kind)`);
+    });
+
+    it('reports missing files and empty input', () => {
+      expect(dumpError(() => loadDump([path.join(dir, 'nope.json')])).message).toBe(`${path.join(dir, 'nope.json')}: file not found`);
+      expect(dumpError(() => loadDump([write('empty.json', '  \n')])).message).toMatch(/: empty input$/);
+      expect(dumpError(() => loadDump([])).message).toBe('no input files given');
+    });
+  });
+});
