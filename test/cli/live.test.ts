@@ -1,0 +1,223 @@
+// The CLI against an msw-simulated API server: kubectl flags (--kubeconfig, KUBECONFIG, --context, -n/-A/-l,
+// --request-timeout), the context's namespace as default, the progress line, and every cluster failure ending as
+// one "error:" line with the documented exit code.
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { http, HttpResponse } from 'msw';
+import { kubeletSummary, secret } from '@kubectl-storage/test-fixtures';
+import type { StorageReport } from '@kubectl-storage/plugin-kubernetes-storage-common';
+import Pv from '../../cli/src/commands/pv';
+import Pvc from '../../cli/src/commands/pvc';
+import Report from '../../cli/src/commands/report';
+import Usage from '../../cli/src/commands/usage';
+import { useFakeApiServer, writeKubeconfig, type FakeApiBehaviour } from '../msw';
+import { DEMO, demoItems, demoNow } from './support/demo';
+import { runCli, type CliRun } from './support/runCli';
+
+const api = useFakeApiServer();
+let tmp: string;
+let kubeconfig: string;
+
+beforeAll(() => {
+  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'kubectl-storage-live-'));
+  kubeconfig = writeKubeconfig(tmp, { contexts: [{ name: 'prod', namespace: 'shop' }, { name: 'staging' }] });
+});
+afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+function serve(behaviour: FakeApiBehaviour = {}) {
+  return api.start({ objects: demoItems(), behaviour });
+}
+
+const live = (...argv: string[]) => ['--kubeconfig', kubeconfig, '--now', demoNow(), ...argv];
+const json = <T = StorageReport>(run: CliRun): T => JSON.parse(run.stdout) as T;
+
+function expectClusterError(run: CliRun, message: RegExp): void {
+  expect(run.exitCode).toBe(3);
+  expect(run.stdout).toBe('');
+  const lines = run.stderr.trimEnd().split('\n');
+  expect(lines).toHaveLength(1);
+  expect(lines[0]).toMatch(/^error: /);
+  expect(lines[0]).toMatch(message);
+}
+
+describe('a live cluster', () => {
+  it("defaults to the context's namespace, like kubectl get", async () => {
+    const fake = serve();
+    const report = json(await runCli(Report, live('-o', 'json')));
+    expect(report.source).toMatchObject({ type: 'live', context: 'prod', server: fake.server });
+    expect(report.scope).toEqual({ namespaces: ['shop'] });
+    expect(new Set(report.claims.map((c) => c.namespace))).toEqual(new Set(['shop']));
+    // Namespaced kinds were listed in shop only.
+    expect(fake.listCalls('pods').map((r) => r.path)).toEqual(['/api/v1/namespaces/shop/pods']);
+  });
+
+  it('uses "default" when the context sets no namespace', async () => {
+    const fake = serve();
+    const report = json(await runCli(Report, live('--context', 'staging', '-o', 'json')));
+    expect(report.scope).toEqual({ namespaces: ['default'] });
+    expect(fake.listCalls('persistentvolumeclaims').map((r) => r.path)).toEqual(['/api/v1/namespaces/default/persistentvolumeclaims']);
+  });
+
+  it('-n picks another namespace, -A reads everything cluster-wide', async () => {
+    serve();
+    expect(json(await runCli(Report, live('-n', 'data', '-o', 'json'))).scope).toEqual({ namespaces: ['data'] });
+    const fake = serve();
+    const all = json(await runCli(Report, live('-A', '-o', 'json')));
+    expect(all.scope).toBeUndefined();
+    expect(fake.listCalls('pods').map((r) => r.path)).toEqual(['/api/v1/pods']);
+  });
+
+  it('gives the same findings as the dump of the same objects', async () => {
+    // The dump has no Secrets (kubectl get without secrets); the cluster has the one TLS Secret the Ingress names.
+    api.start({ objects: [...demoItems(), secret('shop', 'shop-example-com-tls')] });
+    const fromCluster = json(await runCli(Report, live('-A', '-o', 'json')));
+    const fromDump = json(await runCli(Report, ['-f', DEMO, '--now', demoNow(), '-o', 'json']));
+    expect(fromCluster.findings).toEqual(fromDump.findings);
+    expect(fromCluster.statefulSets).toEqual(fromDump.statefulSets);
+  });
+
+  it('-l narrows like the portal does', async () => {
+    serve();
+    const run = await runCli(Pvc, live('-n', 'data', '-l', 'app=db', '-o', 'json'));
+    expect(json<{ claims: { name: string }[] }>(run).claims.map((c) => c.name)).toEqual(['data-db-0', 'data-db-1', 'data-db-2', 'data-db-3']);
+  });
+
+  it('pv reads every namespace whatever -n says', async () => {
+    const fake = serve();
+    await runCli(Pv, live('-n', 'shop'));
+    expect(fake.listCalls('persistentvolumeclaims').map((r) => r.path)).toEqual(['/api/v1/persistentvolumeclaims']);
+  });
+
+  it('honours KUBECONFIG when --kubeconfig is not given', async () => {
+    serve();
+    const run = await runCli(Report, ['--now', demoNow(), '-o', 'json'], { env: { KUBECONFIG: kubeconfig } });
+    expect(run.exitCode).toBe(0);
+    expect(json(run).source).toMatchObject({ type: 'live', context: 'prod' });
+  });
+
+  it('accepts kubectl --request-timeout syntax', async () => {
+    serve();
+    for (const t of ['0', '30s', '1m', '45']) expect((await runCli(Report, live('--request-timeout', t))).exitCode).toBe(0);
+  });
+
+  it('only reads (GET) from the cluster', async () => {
+    const fake = serve();
+    await runCli(Report, live('-A'));
+    expect(fake.requests.length).toBeGreaterThan(10);
+    expect(new Set(fake.requests.map((r) => r.method))).toEqual(new Set(['GET']));
+  });
+});
+
+describe('the progress line', () => {
+  it('is drawn on a TTY stderr while collecting, and cleared before the output', async () => {
+    serve();
+    const run = await runCli(Pvc, live(), { tty: true, env: { NO_COLOR: '1' } });
+    expect(run.exitCode).toBe(0);
+    expect(run.stderr).toContain('\r\u001b[2KReading context prod');
+    expect(run.stderr).toMatch(/\d+\/11 kinds/);
+    expect(run.stderr.endsWith('\r\u001b[2K')).toBe(true);
+  });
+
+  it('is not drawn when stderr is not a terminal', async () => {
+    serve();
+    expect((await runCli(Pvc, live())).stderr).toBe('');
+  });
+});
+
+describe('partial data', () => {
+  it('warns on stderr about forbidden kinds and still reports (exit 0)', async () => {
+    serve({ forbidden: [{ kind: 'secrets', namespace: '*' }] });
+    const run = await runCli(Report, live('-A'));
+    expect(run.exitCode).toBe(0);
+    expect(run.stderr).toMatch(/^warning: could not read secrets.*forbidden/m);
+    expect(run.stdout).toMatch(/^Not read:\s+secrets.*forbidden/m);
+  });
+
+  it('exits 4 with --strict, after printing the report', async () => {
+    serve({ forbidden: [{ kind: 'pods', namespace: 'shop' }] });
+    const run = await runCli(Report, live('--strict'));
+    expect(run.exitCode).toBe(4);
+    expect(run.stdout).toContain('Source:');
+    expect(run.stderr).toMatch(/warning: could not read pods in namespace shop: forbidden/);
+  });
+
+  it('a slow kind times out into partial data, not an error', async () => {
+    serve({ delayMs: { endpointslices: 5_000 } });
+    const run = await runCli(Report, live('--request-timeout', '1s', '--strict', '-o', 'json'));
+    expect(run.exitCode).toBe(4);
+    expect(json(run).incomplete).toEqual([expect.objectContaining({ kind: 'endpointslices', reason: 'timeout' })]);
+  });
+});
+
+describe('cluster failures: one line, exit 3', () => {
+  it('an unknown context', async () => {
+    serve();
+    expectClusterError(await runCli(Report, live('--context', 'nope')), /context "nope" not found in kubeconfig/);
+  });
+
+  it('a kubeconfig file that does not exist', async () => {
+    expectClusterError(await runCli(Report, ['--kubeconfig', path.join(tmp, 'missing')]), /kubeconfig file .*missing not found/);
+  });
+
+  it('a broken kubeconfig', async () => {
+    const broken = path.join(tmp, 'broken');
+    fs.writeFileSync(broken, 'apiVersion: v1\nclusters: [\n  - name: x\n    cluster: {server: }\n');
+    expectClusterError(await runCli(Report, ['--kubeconfig', broken]), /kubeconfig/);
+  });
+
+  it('rejected credentials', async () => {
+    serve({ unauthorized: true });
+    expectClusterError(await runCli(Report, live()), /rejected the credentials/);
+  });
+
+  it('an unreachable server', async () => {
+    const down = writeKubeconfig(path.join(tmp, 'down'), { server: 'https://api.down.example:6443' });
+    api.msw.use(http.all('https://api.down.example:6443/*', () => HttpResponse.error()));
+    expectClusterError(await runCli(Report, ['--kubeconfig', down]), /cannot reach https:\/\/api\.down\.example:6443/);
+  });
+
+  it('a server that answers nothing in time', async () => {
+    serve({ delayMs: Object.fromEntries(['persistentvolumes', 'persistentvolumeclaims', 'storageclasses', 'pods', 'statefulsets', 'services', 'endpointslices', 'ingresses', 'ingressclasses', 'nodes', 'secrets'].map((k) => [k, 5_000])) });
+    expectClusterError(await runCli(Report, live('--request-timeout', '500ms')), /no response|timed out|cannot reach/);
+  });
+});
+
+describe('usage (kubelet volume stats)', () => {
+  const GiB = 2 ** 30;
+  it('prints df-style rows from the kubelets and flags the nearly full claim', async () => {
+    const nodeA = 'ip-10-0-1-17.eu-west-1.compute.internal';
+    serve({
+      nodeStats: {
+        [nodeA]: kubeletSummary(nodeA, [
+          { namespace: 'shop', pod: 'web-0', claim: 'data-web-0', volume: 'data', usedBytes: 19 * GiB, capacityBytes: 20 * GiB, availableBytes: 1 * GiB },
+          { namespace: 'shop', pod: 'storefront-5d8f7c9b6-x7k2m', claim: 'uploads', usedBytes: 10 * GiB, capacityBytes: 50 * GiB, availableBytes: 40 * GiB },
+        ]),
+      },
+    });
+    const run = await runCli(Usage, live('--fail-on', 'warning'));
+    const [header, ...rows] = run.stdout.split('\n\n')[0].split('\n');
+    expect(header).toMatch(/^PVC\s+SIZE\s+USED\s+AVAIL\s+USE%\s+NODE$/);
+    expect(rows).toEqual([
+      expect.stringMatching(/^data-web-0\s+20Gi\s+19Gi\s+1Gi\s+95%\s+ip-10-0-1-17/),
+      expect.stringMatching(/^uploads\s+50Gi\s+10Gi\s+40Gi\s+20%\s+ip-10-0-1-17/),
+    ]);
+    expect(run.stdout).toMatch(/pvc-nearly-full\s+pvc\/data-web-0/);
+    expect(run.exitCode).toBe(1);
+  });
+
+  it('a kubelet that does not answer is partial data; the other nodes are still shown', async () => {
+    const nodeA = 'ip-10-0-1-17.eu-west-1.compute.internal';
+    const nodeB = 'ip-10-0-2-44.eu-west-1.compute.internal';
+    serve({
+      nodeStats: {
+        [nodeA]: kubeletSummary(nodeA, [{ namespace: 'shop', pod: 'web-0', claim: 'data-web-0', usedBytes: GiB, capacityBytes: 20 * GiB, availableBytes: 19 * GiB }]),
+        [nodeB]: 'error',
+      },
+    });
+    const run = await runCli(Usage, live('--strict'));
+    expect(run.exitCode).toBe(4);
+    expect(run.stdout).toMatch(/^data-web-0\s+20Gi\s+1Gi/m);
+    expect(run.stderr).toMatch(/warning: could not read volumestats on node ip-10-0-2-44/);
+  });
+});
