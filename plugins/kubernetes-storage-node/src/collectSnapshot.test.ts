@@ -139,11 +139,13 @@ describe('collectSnapshot', () => {
   it('reports a kind that does not answer in time as a timeout while the others are collected', async () => {
     const { collect } = run(
       { objects: sampleCluster(), behaviour: { delayMs: { storageclasses: 5000 } } },
-      { requestTimeoutMs: 300, kinds: ['pods', 'storageclasses', 'persistentvolumes'] },
+      // One at a time, so the fast kinds have answered before the slow one times out even on a loaded machine
+      // (a timeout before the server ever answered means "unreachable", tested elsewhere).
+      { requestTimeoutMs: 300, concurrency: 1, kinds: ['pods', 'storageclasses', 'persistentvolumes'] },
     );
     const started = Date.now();
     const s = await collect();
-    expect(Date.now() - started).toBeLessThan(3000);
+    expect(Date.now() - started).toBeLessThan(4000);
     expect(s.pods).toHaveLength(3);
     expect(s.storageClasses).toEqual([]);
     expect(s.incomplete).toEqual([{ kind: 'storageclasses', reason: 'timeout', message: `no response from ${DEFAULT_FAKE_SERVER} within 300 ms` }]);
@@ -194,6 +196,19 @@ describe('collectSnapshot', () => {
     const { collect } = run({ objects: sampleCluster() });
     harness.msw.use(http.all(`${DEFAULT_FAKE_SERVER}/*`, () => HttpResponse.error()));
     await expect(collect()).rejects.toBeInstanceOf(ClusterUnreachableError);
+  });
+
+  it('gives up with ClusterUnreachableError (timeout) when the server never answers, after the first wave', async () => {
+    const kinds = ['pods', 'services', 'persistentvolumes', 'nodes', 'storageclasses'] as const;
+    const { fake, collect } = run(
+      { objects: sampleCluster(), behaviour: { delayMs: Object.fromEntries(kinds.map((k) => [k, 10_000])) } },
+      { requestTimeoutMs: 200, concurrency: 2, kinds: [...kinds] },
+    );
+    const err = await collect().catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ClusterUnreachableError);
+    expect(err).toMatchObject({ reason: 'timeout' });
+    // Not one timeout per kind: the run stopped with the first two requests.
+    expect(fake.requests).toHaveLength(2);
   });
 
   it('never has more requests in flight than the concurrency allows', async () => {
