@@ -3,7 +3,7 @@ import type { StorageReport } from '@kubectl-storage/plugin-kubernetes-storage-c
 import { dataCommandDescription, StorageCommand, type Presentation } from '../lib/storageCommand';
 
 export default class Ingress extends StorageCommand {
-  static override aliases = ['ing', 'ingresses'];
+  static override hiddenAliases = ['ing', 'ingresses'];
   static override summary = 'Ingress paths: host/path -> service:port -> ready/total endpoints.';
   static override description = dataCommandDescription(
     'One line per Ingress host/path (and default backend): the Service and port it routes to, how many endpoints ' +

@@ -6,7 +6,7 @@ import { dataCommandDescription, StorageCommand, type Presentation } from '../li
 const PHASES = ['Pending', 'Available', 'Bound', 'Released', 'Failed'];
 
 export default class Pv extends StorageCommand {
-  static override aliases = ['pvs', 'persistentvolume', 'persistentvolumes'];
+  static override hiddenAliases = ['pvs', 'persistentvolume', 'persistentvolumes'];
   static override summary = 'PersistentVolumes: phase, how long in it, claim, and the StatefulSet ordinal behind it.';
   static override description = dataCommandDescription(
     'Lists PersistentVolumes like `kubectl get pv` (cluster-scoped: -n does not apply, -l does), with SINCE (time in the current phase) and, with -o wide, the ' +

@@ -2,7 +2,7 @@ import type { StorageReport } from '@kubectl-storage/plugin-kubernetes-storage-c
 import { dataCommandDescription, StorageCommand, type Presentation } from '../lib/storageCommand';
 
 export default class Pvc extends StorageCommand {
-  static override aliases = ['pvcs', 'persistentvolumeclaim', 'persistentvolumeclaims'];
+  static override hiddenAliases = ['pvcs', 'persistentvolumeclaim', 'persistentvolumeclaims'];
   static override summary = 'PersistentVolumeClaims: phase, volume, size, and which pods mount them.';
   static override description = dataCommandDescription(
     'Lists claims like `kubectl get pvc`, plus USED BY (the pods that mount each claim); -o wide adds the request, ' +

@@ -3,7 +3,7 @@ import type { StorageReport } from '@kubectl-storage/plugin-kubernetes-storage-c
 import { dataCommandDescription, StorageCommand, type Presentation } from '../lib/storageCommand';
 
 export default class Sts extends StorageCommand {
-  static override aliases = ['statefulset', 'statefulsets'];
+  static override hiddenAliases = ['statefulset', 'statefulsets'];
   static override summary = 'StatefulSet ordinal health: one line per ordinal with pod, readiness, restarts, revision, PVC and PV.';
   static override description = dataCommandDescription(
     'Without a name, one line per StatefulSet (ready/desired, governing Service, revision, the ordinal that blocks ' +

@@ -3,8 +3,9 @@
 import type { Finding, StorageReport } from '@kubectl-storage/plugin-kubernetes-storage-common';
 import type { RenderContext } from '../render/context';
 import { BaseCommand } from './baseCommand';
-import { EXIT_CODES_HELP } from './exitCodes';
 import { kubectlFlags, type OutputFormat } from './flags';
+
+export { dataCommandDescription } from './helpText';
 
 export interface KubectlFlagValues {
   kubeconfig?: string;
@@ -28,21 +29,6 @@ export interface Presentation {
   lines(ctx: RenderContext): string[];
   findings: Finding[];
 }
-
-export const NAMESPACE_HELP = [
-  'NAMESPACES',
-  'Like kubectl get: without -n or -A, namespaced objects (claims, pods, StatefulSets, Ingresses) come from the',
-  "context's namespace (\"default\" when it sets none). With --from-file the default is every namespace in the",
-  'dump; -n narrows it. PersistentVolumes are cluster-scoped: `pv` lists them all whatever -n says, like kubectl',
-  'get pv; the other commands show the volumes that claims of the namespace hold or held. -l narrows to',
-  'the objects a label selector picks and what they own, as the Backstage page scopes an entity.',
-].join('\n');
-
-export const DEBUG_HELP = 'Errors print one line ("error: ..."); -v or DEBUG=kubectl-storage adds the stack trace.';
-
-/** The description every data command ends with. */
-export const dataCommandDescription = (what: string): string =>
-  `${what}\n\n${NAMESPACE_HELP}\n\nEXIT CODES\n${EXIT_CODES_HELP}\n\n${DEBUG_HELP}`;
 
 export abstract class StorageCommand extends BaseCommand {
   static override baseFlags = kubectlFlags;

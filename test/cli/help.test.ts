@@ -1,0 +1,70 @@
+// --help of the compiled CLI (what users and kubectl run): every command documents examples and exit codes, and
+// usage reads `kubectl storage`. Spawns cli/bin/run.js, so it needs the build (`npm test` builds first).
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { REPO_ROOT } from './support/demo';
+
+const RUN = path.join(REPO_ROOT, 'cli/bin/run.js');
+const COMMANDS = ['report', 'pv', 'pvc', 'sts', 'ingress', 'usage', 'orphans', 'explain'];
+
+function help(...args: string[]): { stdout: string; status: number | null } {
+  const r = spawnSync(process.execPath, [RUN, ...args, '--help'], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  return { stdout: r.stdout, status: r.status };
+}
+
+beforeAll(() => {
+  if (!fs.existsSync(path.join(REPO_ROOT, 'cli/dist/commands/report.js'))) {
+    throw new Error('cli/dist is missing: run `npm run build` first (`npm test` builds before running jest)');
+  }
+});
+
+describe('--help', () => {
+  it('the root help lists the commands, the namespace rules and the exit codes', () => {
+    const { stdout, status } = help();
+    expect(status).toBe(0);
+    expect(stdout).toContain('$ kubectl storage [COMMAND]');
+    for (const c of COMMANDS) expect(stdout).toMatch(new RegExp(`^  ${c}\\s`, 'm'));
+    expect(stdout).not.toMatch(/^ {2}(pvs|statefulsets|ing)\s/m);
+    expect(stdout).toMatch(/^EXIT CODES\n {2}0 .*\n {2}1 .*\n {2}2 .*\n {2}3 .*\n {2}4 /m);
+    expect(stdout).toContain('NAMESPACES');
+  });
+
+  it.each(COMMANDS)('%s --help has usage, examples and the exit codes', (command) => {
+    const { stdout, status } = help(command);
+    expect(status).toBe(0);
+    expect(stdout).toContain(`$ kubectl storage ${command}`);
+    expect(stdout).toMatch(/^EXAMPLES$/m);
+    expect(stdout).toMatch(/^\s+kubectl storage \S+/m);
+    expect(stdout).toContain('4  partial data');
+  });
+
+  it('data commands share the kubectl flags', () => {
+    const { stdout } = help('pvc');
+    for (const flag of ['--kubeconfig', '--context', '-n, --namespace', '-A, --all-namespaces', '-l, --selector', '-o, --output', '--no-headers', '--request-timeout', '-f, --from-file', '--fail-on', '--strict']) {
+      expect(stdout).toContain(flag);
+    }
+    expect(stdout).not.toContain('--now');
+  });
+});
+
+describe('unknown commands and kubectl-style aliases', () => {
+  const run = (...args: string[]) => spawnSync(process.execPath, [RUN, ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+
+  it('an unknown command is a usage error (exit 2) with a suggestion', () => {
+    const r = run('reprot');
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/^error: unknown command "reprot" for "kubectl storage"\n/);
+    const near = run('ex');
+    expect(near.stderr).toContain('Did you mean this?\n\texplain');
+  });
+
+  it('resource names kubectl users type work as command names', () => {
+    const demo = path.join(REPO_ROOT, 'test/fixtures/demo-cluster.json');
+    const viaAlias = run('statefulsets', 'web', '-n', 'shop', '-f', demo, '-o', 'json');
+    const viaName = run('sts', 'web', '-n', 'shop', '-f', demo, '-o', 'json');
+    expect(viaAlias.status).toBe(0);
+    expect(viaAlias.stdout).toBe(viaName.stdout);
+  });
+});
