@@ -104,6 +104,7 @@ package tools
 
 import _ "go.etcd.io/etcd/server/v3"
 GO
+  log "go mod tidy (etcd)"
   (cd "$etcd_src" && go mod tidy -e >/dev/null)
   log "go build etcd"
   t0=$(date +%s)
