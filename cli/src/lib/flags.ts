@@ -44,9 +44,8 @@ export const kubectlFlags = {
     helpGroup: CLUSTER,
   }),
   'request-timeout': Flags.custom<number>({
-    summary: 'Time to wait for each API request: "0" (no timeout), "30s", "1m", or plain seconds.',
+    summary: 'Time to wait for each API request: "30s", "1m", plain seconds, or "0" for no timeout (default 30s).',
     helpValue: '<duration>',
-    default: 0,
     parse: async (input) => {
       try {
         return parseRequestTimeout(input);

@@ -22,7 +22,10 @@ export function usageView(report: StorageReport): View<ClaimView> {
     rows,
     findings,
     incomplete: report.incomplete,
-    emptyMessage: 'No volume usage reported (no mounted claims, or their drivers do not report stats).',
+    emptyMessage:
+      report.source.type === 'file'
+        ? 'No volume usage: dumps carry no kubelet stats; run against a cluster to read them.'
+        : 'No volume usage reported (no mounted claims, or their drivers do not report stats).',
     table: (ctx) => usageTable(rows, nearlyFull, ctx),
   };
 }
