@@ -4,10 +4,20 @@ const swc = ['@swc/jest', { jsc: { target: 'es2022', parser: { syntax: 'typescri
 
 // @kubernetes/client-node 1.x and some of its dependencies ship ESM only; jest runs CommonJS, so those are
 // transformed like our own sources (Backstage's jest config does the same).
-const esmPackages = ['@kubernetes/client-node', 'openid-client', 'oauth4webapi', 'jose', 'jsonpath-plus'];
+// msw 2 pulls in a few .mjs-only packages as well.
+const esmPackages = [
+  '@kubernetes/client-node',
+  'openid-client',
+  'oauth4webapi',
+  'jose',
+  'jsonpath-plus',
+  'rettime',
+  '@open-draft/deferred-promise',
+  'until-async',
+];
 
 const shared = {
-  transform: { '^.+\\.(t|j)sx?$': swc },
+  transform: { '^.+\\.m?(t|j)sx?$': swc },
   transformIgnorePatterns: [`/node_modules/(?!(${esmPackages.join('|')})/)`],
   moduleNameMapper: {
     '^@kubectl-storage/plugin-kubernetes-storage-common$': '<rootDir>/plugins/kubernetes-storage-common/src',
