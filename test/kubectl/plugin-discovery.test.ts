@@ -8,6 +8,7 @@ import * as path from 'node:path';
 
 const REPO = path.resolve(__dirname, '../..');
 const RUN = path.join(REPO, 'cli/bin/run.js');
+const COMPLETE = path.join(REPO, 'cli/bin/complete.js');
 const DEMO = path.join(REPO, 'test/fixtures/demo-cluster.json');
 
 function findKubectl(): string | undefined {
@@ -37,6 +38,8 @@ if (!kubectl) {
       // What npm's bin shim does: an executable named kubectl-storage that runs bin/run.js with node.
       const wrapper = path.join(bin, 'kubectl-storage');
       fs.writeFileSync(wrapper, `#!/bin/sh\nexec "${process.execPath}" "${RUN}" "$@"\n`, { mode: 0o755 });
+      // The completion executable kubectl 1.26+ asks for `kubectl storage <TAB>` (the package's second bin).
+      fs.writeFileSync(path.join(bin, 'kubectl_complete-storage'), `#!/bin/sh\nexec "${process.execPath}" "${COMPLETE}" "$@"\n`, { mode: 0o755 });
       // Only directories that exist: kubectl warns about (and fails `plugin list` on) missing PATH entries.
       const dirs = [bin, path.dirname(kubectl), path.dirname(fs.realpathSync(kubectl)), '/usr/bin', '/bin'].filter((d) => fs.existsSync(d));
       env = { PATH: [...new Set(dirs)].join(path.delimiter), HOME: bin, NO_COLOR: '1', KUBECONFIG: path.join(bin, 'no-kubeconfig') };
@@ -73,6 +76,15 @@ if (!kubectl) {
       expect(r.status).toBe(2);
       expect(r.stderr.trim().split('\n')).toHaveLength(1);
       expect(r.stderr).toMatch(/^error: unknown finding code "no-such-code"/);
+    });
+
+    it('`kubectl storage <TAB>` completes commands, flag values and finding codes through kubectl', () => {
+      const commands = run('__complete', 'storage', '');
+      expect(commands.stdout).toMatch(/^sts\tStatefulSet ordinal health/m);
+      expect(commands.stdout).toMatch(/^report\t/m);
+      expect(commands.stdout.trimEnd().endsWith(':4')).toBe(true);
+      expect(run('__complete', 'storage', 'report', '-o', '').stdout).toBe('table\nwide\njson\nyaml\n:4\n');
+      expect(run('__complete', 'storage', 'explain', 'pv-rel').stdout).toMatch(/^pv-released-retain\t/m);
     });
 
     it('a live command without a kubeconfig fails with exit 3, not a stack trace', () => {

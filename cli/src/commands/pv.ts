@@ -1,9 +1,8 @@
 import { Flags } from '@oclif/core';
 import type { StorageReport } from '@kubectl-storage/plugin-kubernetes-storage-common';
 import { usageError } from '../lib/errors';
+import { PV_PHASES } from '../lib/phases';
 import { dataCommandDescription, StorageCommand, type Presentation } from '../lib/storageCommand';
-
-const PHASES = ['Pending', 'Available', 'Bound', 'Released', 'Failed'];
 
 export default class Pv extends StorageCommand {
   static override hiddenAliases = ['pvs', 'persistentvolume', 'persistentvolumes'];
@@ -25,8 +24,8 @@ export default class Pv extends StorageCommand {
       summary: 'Only volumes in this phase: Pending, Available, Bound, Released or Failed (any case).',
       helpValue: '<phase>',
       parse: async (input) => {
-        const phase = PHASES.find((p) => p.toLowerCase() === input.toLowerCase());
-        if (!phase) throw usageError(`Expected --phase=${input} to be one of: ${PHASES.join(', ')}`);
+        const phase = PV_PHASES.find((p) => p.toLowerCase() === input.toLowerCase());
+        if (!phase) throw usageError(`Expected --phase=${input} to be one of: ${PV_PHASES.join(', ')}`);
         return phase;
       },
     }),
