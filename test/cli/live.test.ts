@@ -101,6 +101,14 @@ describe('a live cluster', () => {
     for (const t of ['0', '30s', '1m', '45']) expect((await runCli(Report, live('--request-timeout', t))).exitCode).toBe(0);
   });
 
+  it('--no-headers and -o yaml behave as on dumps', async () => {
+    serve();
+    const rows = (await runCli(Pvc, live('--no-headers'))).stdout.trimEnd().split('\n');
+    expect(rows.map((r) => r.split(/\s+/)[0])).toEqual(['assets', 'data-web-0', 'data-web-1', 'reports', 'scratch-2024', 'uploads']);
+    const yaml = await runCli(Pvc, live('-o', 'yaml'));
+    expect(yaml.stdout.startsWith('claims:\n  - namespace: shop\n')).toBe(true);
+  });
+
   it('only reads (GET) from the cluster', async () => {
     const fake = serve();
     await runCli(Report, live('-A'));
