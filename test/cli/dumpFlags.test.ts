@@ -132,6 +132,15 @@ describe('dump input', () => {
     expect(split.findings).toEqual(whole.findings);
   });
 
+  it('warns about known kinds in an API version it does not read, instead of dropping them silently', async () => {
+    const old = path.join(tmp, 'old-ingress.json');
+    const legacy = { apiVersion: 'extensions/v1beta1', kind: 'Ingress', metadata: { name: 'old', namespace: 'shop' }, spec: {} };
+    fs.writeFileSync(old, JSON.stringify({ apiVersion: 'v1', kind: 'List', items: [...demoItems(), legacy] }));
+    const run = await runCli(Pvc, ['-f', old, '-n', 'shop', ...now()]);
+    expect(run.exitCode).toBe(0);
+    expect(run.stderr).toBe('warning: ignored 1 Ingress (extensions/v1beta1) object: API version not supported\n');
+  });
+
   it('a malformed dump is a usage error with one line naming the file', async () => {
     const bad = path.join(tmp, 'bad.json');
     fs.writeFileSync(bad, '{"apiVersion": "v1", "kind": "List", "items": [');

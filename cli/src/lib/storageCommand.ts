@@ -3,7 +3,7 @@
 import type { Finding, StorageReport } from '@kubectl-storage/plugin-kubernetes-storage-common';
 import type { RenderContext } from '../render/context';
 import { BaseCommand } from './baseCommand';
-import { kubectlFlags, type OutputFormat } from './flags';
+import { kubectlFlags } from './flags';
 
 export { dataCommandDescription } from './helpText';
 
@@ -60,5 +60,3 @@ export abstract class StorageCommand extends BaseCommand {
     if (exitCode !== 0) this.exit(exitCode);
   }
 }
-
-export type { OutputFormat };
