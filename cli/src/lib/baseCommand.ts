@@ -1,7 +1,7 @@
 // What every kubectl-storage command shares: output to stdout, warnings to stderr, and one error path that turns
 // any failure into a kubectl-like "error: ..." line and a documented exit code (never a stack trace, unless -v or
 // DEBUG=kubectl-storage asks for one).
-import { Command, Errors } from '@oclif/core';
+import { Command, Errors, flush } from '@oclif/core';
 import { classifyError } from './errors';
 
 const isExit = (err: unknown): boolean => (err as { code?: string } | undefined)?.code === 'EEXIT';
@@ -23,6 +23,18 @@ export abstract class BaseCommand extends Command {
     if (lines.length > 0) this.write(lines.join('\n'));
   }
 
+  /**
+   * Exiting with a code goes through process.exit, which on macOS can cut off output still queued for a pipe
+   * (`kubectl storage report --fail-on critical | less`); wait for stdout first.
+   */
+  protected async drainStdout(): Promise<void> {
+    try {
+      await flush();
+    } catch {
+      // A reader that stopped reading for 10 s: exit anyway.
+    }
+  }
+
   protected warnLine(message: string): void {
     process.stderr.write(`warning: ${message}\n`);
   }
@@ -34,6 +46,7 @@ export abstract class BaseCommand extends Command {
     process.stderr.write(`error: ${message}\n`);
     const verbose = this.argv.includes('-v') || this.argv.includes('--verbose') || debugRequested();
     if (verbose && err?.stack) process.stderr.write(`${err.stack}\n`);
+    await this.drainStdout();
     throw new Errors.ExitError(exitCode);
   }
 }

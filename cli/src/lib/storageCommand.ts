@@ -57,6 +57,9 @@ export abstract class StorageCommand extends BaseCommand {
       stdout: (text) => this.write(text),
       warn: (text) => this.warnLine(text),
     });
-    if (exitCode !== 0) this.exit(exitCode);
+    if (exitCode !== 0) {
+      await this.drainStdout();
+      this.exit(exitCode);
+    }
   }
 }
