@@ -8,11 +8,12 @@ import Pv from '../../cli/src/commands/pv';
 import Pvc from '../../cli/src/commands/pvc';
 import Report from '../../cli/src/commands/report';
 import Sts from '../../cli/src/commands/sts';
-import { DEMO, demoItems, demoNow } from './support/demo';
+import { clusterItems, NOW, useClusterDump } from './support/cluster';
 import { runCli, type CliRun } from './support/runCli';
 
-const now = () => ['--now', demoNow()];
-const dump = () => ['-f', DEMO, ...now()];
+const cluster = useClusterDump();
+const now = () => ['--now', NOW];
+const dump = () => ['-f', cluster.file, ...now()];
 const ANSI = /\u001b\[\d+m/;
 
 let tmp: string;
@@ -114,13 +115,13 @@ describe('--fail-on and --strict', () => {
 
 describe('dump input', () => {
   it('reads a dump from stdin with -f -', async () => {
-    const run = await runCli(Pvc, ['-f', '-', '-n', 'shop', '-o', 'json', ...now()], { stdin: fs.readFileSync(DEMO, 'utf8') });
+    const run = await runCli(Pvc, ['-f', '-', '-n', 'shop', '-o', 'json', ...now()], { stdin: fs.readFileSync(cluster.file, 'utf8') });
     expect(run.exitCode).toBe(0);
     expect(JSON.parse(run.stdout).claims).toHaveLength(6);
   });
 
   it('merges several files into the report one file gives', async () => {
-    const items = demoItems();
+    const items = clusterItems();
     const half = Math.floor(items.length / 2);
     const a = path.join(tmp, 'a.json');
     const b = path.join(tmp, 'b.json');
@@ -135,7 +136,7 @@ describe('dump input', () => {
   it('warns about known kinds in an API version it does not read, instead of dropping them silently', async () => {
     const old = path.join(tmp, 'old-ingress.json');
     const legacy = { apiVersion: 'extensions/v1beta1', kind: 'Ingress', metadata: { name: 'old', namespace: 'shop' }, spec: {} };
-    fs.writeFileSync(old, JSON.stringify({ apiVersion: 'v1', kind: 'List', items: [...demoItems(), legacy] }));
+    fs.writeFileSync(old, JSON.stringify({ apiVersion: 'v1', kind: 'List', items: [...clusterItems(), legacy] }));
     const run = await runCli(Pvc, ['-f', old, '-n', 'shop', ...now()]);
     expect(run.exitCode).toBe(0);
     expect(run.stderr).toBe('warning: ignored 1 Ingress (extensions/v1beta1) object: API version not supported\n');
@@ -152,7 +153,7 @@ describe('dump input', () => {
   });
 
   it('--from-file cannot be combined with --context', async () => {
-    expectUsageError(await runCli(Report, ['-f', DEMO, '--context', 'prod']), /context/);
+    expectUsageError(await runCli(Report, ['-f', cluster.file, '--context', 'prod']), /context/);
   });
 });
 
@@ -161,7 +162,7 @@ describe('usage errors', () => {
     ['an unknown output format', [...dump(), '-o', 'xml'], /xml/],
     ['a malformed --request-timeout', [...dump(), '--request-timeout', 'soon'], /request-timeout/],
     ['an unknown flag', [...dump(), '--colour'], /colour/],
-    ['a malformed --now', ['-f', DEMO, '--now', 'yesterday'], /--now/],
+    ['a malformed --now', ['-f', cluster.file, '--now', 'yesterday'], /--now/],
   ])('%s', async (_name, argv, message) => {
     expectUsageError(await runCli(Report, argv as string[]), message as RegExp);
   });

@@ -12,10 +12,11 @@ import Pvc from '../../cli/src/commands/pvc';
 import Report from '../../cli/src/commands/report';
 import Usage from '../../cli/src/commands/usage';
 import { useFakeApiServer, writeKubeconfig, type FakeApiBehaviour } from '../msw';
-import { DEMO, demoItems, demoNow } from './support/demo';
+import { clusterItems, NOW, useClusterDump } from './support/cluster';
 import { runCli, type CliRun } from './support/runCli';
 
 const api = useFakeApiServer();
+const cluster = useClusterDump();
 let tmp: string;
 let kubeconfig: string;
 
@@ -26,10 +27,10 @@ beforeAll(() => {
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
 function serve(behaviour: FakeApiBehaviour = {}) {
-  return api.start({ objects: demoItems(), behaviour });
+  return api.start({ objects: clusterItems(), behaviour });
 }
 
-const live = (...argv: string[]) => ['--kubeconfig', kubeconfig, '--now', demoNow(), ...argv];
+const live = (...argv: string[]) => ['--kubeconfig', kubeconfig, '--now', NOW, ...argv];
 const json = <T = StorageReport>(run: CliRun): T => JSON.parse(run.stdout) as T;
 
 function expectClusterError(run: CliRun, message: RegExp): void {
@@ -70,9 +71,9 @@ describe('a live cluster', () => {
 
   it('gives the same findings as the dump of the same objects', async () => {
     // The dump has no Secrets (kubectl get without secrets); the cluster has the one TLS Secret the Ingress names.
-    api.start({ objects: [...demoItems(), secret('shop', 'shop-example-com-tls')] });
+    api.start({ objects: [...clusterItems(), secret('shop', 'shop-example-com-tls')] });
     const fromCluster = json(await runCli(Report, live('-A', '-o', 'json')));
-    const fromDump = json(await runCli(Report, ['-f', DEMO, '--now', demoNow(), '-o', 'json']));
+    const fromDump = json(await runCli(Report, ['-f', cluster.file, '--now', NOW, '-o', 'json']));
     expect(fromCluster.findings).toEqual(fromDump.findings);
     expect(fromCluster.statefulSets).toEqual(fromDump.statefulSets);
   });
@@ -91,7 +92,7 @@ describe('a live cluster', () => {
 
   it('honours KUBECONFIG when --kubeconfig is not given', async () => {
     serve();
-    const run = await runCli(Report, ['--now', demoNow(), '-o', 'json'], { env: { KUBECONFIG: kubeconfig } });
+    const run = await runCli(Report, ['--now', NOW, '-o', 'json'], { env: { KUBECONFIG: kubeconfig } });
     expect(run.exitCode).toBe(0);
     expect(json(run).source).toMatchObject({ type: 'live', context: 'prod' });
   });

@@ -10,10 +10,11 @@ import Pvc from '../../cli/src/commands/pvc';
 import Report from '../../cli/src/commands/report';
 import Sts from '../../cli/src/commands/sts';
 import Explain from '../../cli/src/commands/explain';
-import { DEMO, demoNow } from './support/demo';
+import { NOW, useClusterDump } from './support/cluster';
 import { runCli } from './support/runCli';
 
-const dump = () => ['-f', DEMO, '--now', demoNow()];
+const cluster = useClusterDump();
+const dump = () => ['-f', cluster.file, '--now', NOW];
 
 describe('report -o json', () => {
   it('prints exactly one StorageReport, equal to what the core concludes from the same dump', async () => {
@@ -21,7 +22,7 @@ describe('report -o json', () => {
     expect(run.exitCode).toBe(0);
     expect(run.stderr).toBe('');
     const printed = JSON.parse(run.stdout) as StorageReport;
-    const expected = analyze(loadDump([DEMO]).snapshot, { now: new Date(demoNow()) });
+    const expected = analyze(loadDump([cluster.file]).snapshot, { now: new Date(NOW) });
     expect(printed).toEqual(JSON.parse(JSON.stringify(expected)));
     expect(printed.apiVersion).toBe('kubectl-storage.io/v1alpha1');
     expect(printed.kind).toBe('StorageReport');

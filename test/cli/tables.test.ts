@@ -1,4 +1,4 @@
-// Every command's table on the demo dump, pinned by jest snapshots. A fixed --now makes AGE columns stable; the
+// Every command's table on the test cluster's dump, pinned by jest snapshots. A fixed --now makes AGE columns stable; the
 // snapshots are the reviewable record of what an on-call engineer sees.
 import Explain from '../../cli/src/commands/explain';
 import Ingress from '../../cli/src/commands/ingress';
@@ -8,10 +8,11 @@ import Pvc from '../../cli/src/commands/pvc';
 import Report from '../../cli/src/commands/report';
 import Sts from '../../cli/src/commands/sts';
 import Usage from '../../cli/src/commands/usage';
-import { DEMO, demoNow, portable } from './support/demo';
+import { NOW, useClusterDump } from './support/cluster';
 import { runCli } from './support/runCli';
 
-const dump = () => ['--from-file', DEMO, '--now', demoNow()];
+const cluster = useClusterDump();
+const dump = () => ['--from-file', cluster.file, '--now', NOW];
 
 const cases: [string, Parameters<typeof runCli>[0], string[]][] = [
   ['report', Report, []],
@@ -33,12 +34,12 @@ const cases: [string, Parameters<typeof runCli>[0], string[]][] = [
   ['orphans', Orphans, []],
 ];
 
-describe('tables on the demo dump', () => {
+describe('tables on a dump', () => {
   it.each(cases)('%s', async (_name, command, argv) => {
     const run = await runCli(command, [...argv, ...dump()]);
     expect(run.stderr).toBe('');
     expect(run.exitCode).toBe(0);
-    expect(portable(run.stdout)).toMatchSnapshot();
+    expect(cluster.portable(run.stdout)).toMatchSnapshot();
   });
 
   it('explain <code> and the code list', async () => {
