@@ -33,6 +33,9 @@ module.exports = {
     {
       ...shared,
       displayName: 'unit',
+      // In-process CLI runs against msw take a few hundred ms each; on a loaded 2-core CI machine the 5 s default
+      // turns load into failures. Timing goals live in `npm run bench`, never here.
+      testTimeout: 30000,
       testMatch: ['<rootDir>/plugins/*/src/**/*.test.ts', '<rootDir>/cli/src/**/*.test.ts', '<rootDir>/test/**/*.test.ts'],
       testPathIgnorePatterns: ['/node_modules/', '\\.cluster\\.test\\.ts$'],
     },

@@ -106,11 +106,25 @@ describe('loadDump', () => {
     expect(snapshot.incomplete.map((e) => e.kind)).not.toContain('endpointslices');
   });
 
-  it('takes the time the dump was written as collectedAt unless told otherwise', () => {
-    const file = write('pv.json', persistentVolume('pv-1'));
-    fs.utimesSync(file, new Date('2024-03-01T10:00:00Z'), new Date('2024-03-01T10:00:00Z'));
+  it('dates the dump by the newest timestamp inside it, whatever the file time, unless told otherwise', () => {
+    const pv = persistentVolume('pv-1') as { metadata: Record<string, unknown>; status?: Record<string, unknown> };
+    pv.metadata.creationTimestamp = '2024-02-01T00:00:00Z';
+    pv.metadata.managedFields = [{ manager: 'kube-controller-manager', time: '2024-03-01T10:00:00Z' }];
+    pv.status = { phase: 'Released', lastPhaseTransitionTime: '2024-02-20T00:00:00Z' };
+    const file = write('pv.json', pv);
+    fs.utimesSync(file, new Date('2025-01-01T00:00:00Z'), new Date('2025-01-01T00:00:00Z')); // a later checkout
     expect(loadDump([file]).snapshot.collectedAt).toBe('2024-03-01T10:00:00.000Z');
     expect(loadDump([file], { collectedAt: '2024-04-01T00:00:00Z' }).snapshot.collectedAt).toBe('2024-04-01T00:00:00Z');
+  });
+
+  it('falls back to the file time when the objects carry no timestamps', () => {
+    const pv = persistentVolume('pv-1') as { metadata: Record<string, unknown>; status?: unknown };
+    delete pv.metadata.creationTimestamp;
+    delete pv.metadata.managedFields;
+    pv.status = { phase: 'Available' };
+    const file = write('bare.json', pv);
+    fs.utimesSync(file, new Date('2024-03-01T10:00:00Z'), new Date('2024-03-01T10:00:00Z'));
+    expect(loadDump([file]).snapshot.collectedAt).toBe('2024-03-01T10:00:00.000Z');
   });
 
   it('keeps only the requested namespaces', () => {

@@ -13,6 +13,7 @@ import {
   type Snapshot,
 } from '@kubectl-storage/plugin-kubernetes-storage-common';
 import { DumpError, firstLine } from '../errors';
+import { newestObjectTime } from './dumpTime';
 import { parseDump } from './parseDump';
 
 export type DumpInput = string | { path: string; content?: string };
@@ -20,7 +21,10 @@ export type DumpInput = string | { path: string; content?: string };
 export interface LoadDumpOptions {
   /** Text of standard input, for inputs named "-". */
   stdin?: string;
-  /** Default: the newest input file's modification time (when the dump was taken), else now. */
+  /**
+   * Default: the newest timestamp written into the objects (see dumpTime.ts), else the newest input file's
+   * modification time, else now.
+   */
   collectedAt?: string;
   /** Keep only these namespaces (cluster-scoped objects are always kept). */
   namespaces?: string[];
@@ -76,6 +80,7 @@ export function loadDump(inputs: DumpInput[], options: LoadDumpOptions = {}): Lo
   const builder = new SnapshotBuilder();
   const ignored: Record<string, number> = {};
   const texts = inputs.flatMap((input) => readInput(input, options.stdin));
+  let newestInObjects = -Infinity;
 
   for (const { name, text } of texts) {
     const parsed = parseDump(text, name);
@@ -83,6 +88,7 @@ export function loadDump(inputs: DumpInput[], options: LoadDumpOptions = {}): Lo
       const kind = kindOf(list.apiVersion, list.kind);
       if (kind) builder.observe(kind);
     }
+    newestInObjects = Math.max(newestInObjects, newestObjectTime(parsed.items.map((i) => i.raw)) ?? -Infinity);
     for (const { raw, where } of parsed.items) {
       const kind = kindOf(raw.apiVersion, raw.kind);
       if (!kind) {
@@ -100,7 +106,8 @@ export function loadDump(inputs: DumpInput[], options: LoadDumpOptions = {}): Lo
     }
   }
 
-  const newest = Math.max(...texts.map((t) => t.mtimeMs ?? -Infinity));
+  const newestFile = Math.max(...texts.map((t) => t.mtimeMs ?? -Infinity));
+  const newest = Number.isFinite(newestInObjects) ? newestInObjects : newestFile;
   const collectedAt = options.collectedAt ?? (Number.isFinite(newest) ? new Date(newest).toISOString() : undefined);
   const snapshot = builder.build({ type: 'file', files: texts.map((t) => t.name) }, { collectedAt, namespaces: options.namespaces });
   for (const kind of ANALYSED_KINDS) {
