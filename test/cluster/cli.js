@@ -143,8 +143,8 @@ async function main() {
     }
     case 'capture': {
       const { captureDemo } = require('./capture-demo.ts');
-      // Not demo-cluster.json by default: the CLI's table snapshots are pinned to the hand-made demo there.
-      const out = args[0] ?? path.join(cp.REPO_ROOT, 'test', 'fixtures', 'demo-cluster.captured.json');
+      // The README's demo: a real capture of the scenario cluster.
+      const out = args[0] ?? path.join(cp.REPO_ROOT, 'test', 'fixtures', 'demo-cluster.json');
       await captureDemo(cp.requireState(), out);
       return console.error(`wrote ${out}`);
     }
