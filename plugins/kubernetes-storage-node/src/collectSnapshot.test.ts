@@ -99,7 +99,12 @@ describe('collectSnapshot', () => {
     expect(s.pods.map((p) => p.meta.name)).toEqual(['web-5d8f7-abcde']);
     expect(s.observedKinds).toEqual(['pods']);
     expect(s.incomplete).toEqual([
-      { kind: 'pods', reason: 'forbidden', message: expect.stringMatching(/at the cluster scope \(read namespace by namespace in 2 namespaces\)$/) },
+      {
+        kind: 'pods',
+        reason: 'forbidden',
+        message: expect.stringMatching(/at the cluster scope \(read namespace by namespace in 2 namespaces\)$/),
+        readNamespaces: ['shop'],
+      },
       { kind: 'pods', namespace: 'data', reason: 'forbidden', message: expect.stringContaining('in the namespace "data"') },
     ]);
   });
@@ -109,7 +114,9 @@ describe('collectSnapshot', () => {
     const s = await collect();
     expect(fake.listCalls('pods').map((c) => c.path)).toEqual(['/api/v1/pods', '/api/v1/namespaces/data/pods']);
     expect(s.pods.map((p) => p.meta.name)).toEqual(['db-0', 'db-1']);
-    expect(s.incomplete).toEqual([{ kind: 'pods', reason: 'forbidden', message: expect.stringContaining('only namespace "data" was read') }]);
+    expect(s.incomplete).toEqual([
+      { kind: 'pods', reason: 'forbidden', message: expect.stringContaining('only namespace "data" was read'), readNamespaces: ['data'] },
+    ]);
   });
 
   it('lists only the requested namespaces, cluster-scoped kinds once', async () => {

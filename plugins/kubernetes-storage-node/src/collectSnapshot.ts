@@ -148,8 +148,10 @@ export async function collectSnapshot(conn: ClusterConnection, o: CollectOptions
     if (r.reason === 'not-found' && kind === 'endpointslices') return false;
     if (r.reason === 'forbidden' && RESOURCES[kind].namespaced) {
       const { names, note } = await fallbackNamespaces();
-      gap({ kind: reportAs, reason: 'forbidden', message: `${r.message} (${note})` }, r);
-      namespaceGaps(reportAs, await listNamespaces(kind, names));
+      const results = await listNamespaces(kind, names);
+      const readNamespaces = results.filter(({ outcome }) => outcome.ok).map(({ namespace }) => namespace);
+      gap({ kind: reportAs, reason: 'forbidden', message: `${r.message} (${note})`, readNamespaces }, r);
+      namespaceGaps(reportAs, results);
       return true;
     }
     gap({ kind: reportAs, reason: r.reason, message: r.message }, r);

@@ -134,6 +134,20 @@ describe('AnalysisContext', () => {
     expect(ctx.observed('volumestats')).toBe(false);
   });
 
+  it('observed: a kind forbidden cluster-wide but read namespace by namespace counts where it was read', () => {
+    const { ctx } = contextFor({
+      observedKinds: ['pods'],
+      incomplete: [
+        { kind: 'pods', reason: 'forbidden', message: '', readNamespaces: ['a', 'b'] },
+        { kind: 'pods', namespace: 'b', reason: 'timeout', message: '' },
+      ],
+    });
+    expect(ctx.observed('pods', 'a')).toBe(true);
+    expect(ctx.observed('pods', 'b')).toBe(false); // read instead, but that read failed
+    expect(ctx.observed('pods', 'c')).toBe(false); // not among the namespaces read instead
+    expect(ctx.observed('pods')).toBe(false);
+  });
+
   it('resolves defaults and keeps explicit options, ignoring undefined ones', () => {
     const snapshot = snapshotOf({});
     const o = resolveOptions(snapshot, { pendingGraceSeconds: 1, nearlyFullPercent: undefined });

@@ -33,12 +33,16 @@ export function resolveOptions(snapshot: Snapshot, options: AnalyzeOptions = {})
 function observedCheck(snapshot: Snapshot): (kind: ResourceKind, namespace?: string) => boolean {
   const read = new Set(snapshot.observedKinds);
   const covered = snapshot.namespaces ? new Set(snapshot.namespaces) : undefined;
-  const gaps = new Map<ResourceKind, { clusterWide: boolean; namespaces: Set<string> }>();
+  const gaps = new Map<ResourceKind, { clusterWide: boolean; namespaces: Set<string>; readInstead?: Set<string> }>();
   for (const entry of snapshot.incomplete) {
     const gap = gaps.get(entry.kind) ?? { clusterWide: false, namespaces: new Set<string>() };
     // A node-level gap (volume stats of one node) covers no namespace, but the kind is no longer "read everywhere".
     if (entry.namespace !== undefined) gap.namespaces.add(entry.namespace);
-    else if (entry.node === undefined) gap.clusterWide = true;
+    else if (entry.readNamespaces) {
+      // Forbidden cluster-wide but read namespace by namespace: those namespaces were seen in full.
+      gap.readInstead ??= new Set<string>();
+      for (const ns of entry.readNamespaces) gap.readInstead.add(ns);
+    } else if (entry.node === undefined) gap.clusterWide = true;
     gaps.set(entry.kind, gap);
   }
   return (kind, namespace) => {
@@ -46,7 +50,9 @@ function observedCheck(snapshot: Snapshot): (kind: ResourceKind, namespace?: str
     const gap = gaps.get(kind);
     if (namespace === undefined) return !gap;
     if (covered && !covered.has(namespace)) return false;
-    return !gap || (!gap.clusterWide && !gap.namespaces.has(namespace));
+    if (!gap) return true;
+    if (gap.clusterWide || gap.namespaces.has(namespace)) return false;
+    return !gap.readInstead || gap.readInstead.has(namespace);
   };
 }
 

@@ -319,6 +319,11 @@ export interface IncompleteEntry {
   node?: string;
   reason: IncompleteReason;
   message: string;
+  /**
+   * For a cluster-wide entry: the namespaces that were read one by one instead (RBAC that allows some namespaces
+   * only). Conclusions may still be drawn there; everywhere else the kind counts as unread.
+   */
+  readNamespaces?: string[];
 }
 
 export type SnapshotSource =
