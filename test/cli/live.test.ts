@@ -148,7 +148,20 @@ describe('partial data', () => {
     const run = await runCli(Report, live('--strict'));
     expect(run.exitCode).toBe(4);
     expect(run.stdout).toContain('Source:');
-    expect(run.stderr).toMatch(/warning: could not read pods in namespace shop: forbidden/);
+    expect(run.stderr).toMatch(/warning: could not read pods: forbidden in namespace shop \(/);
+  });
+
+  it('warns once per kind when a kind is forbidden cluster-wide and in every namespace it falls back to', async () => {
+    const namespaces = [...new Set(clusterItems().map((o) => (o as { metadata: { namespace?: string } }).metadata.namespace))];
+    const everywhere = namespaces.filter((ns): ns is string => !!ns).map((namespace) => ({ kind: 'ingresses' as const, namespace }));
+    serve({ forbidden: [{ kind: 'ingresses' }, ...everywhere] });
+    const run = await runCli(Report, live('-A'));
+    const ingressWarnings = run.stderr.split('\n').filter((l) => l.includes('ingresses'));
+    expect(ingressWarnings).toEqual([expect.stringMatching(/^warning: could not read ingresses: forbidden at the cluster scope and in all \d+ namespaces tried \(/)]);
+    expect(run.stdout).toMatch(/^Not read:\s+.*ingresses: forbidden at the cluster scope and in all/m);
+    // Counts over an unreadable kind are lower bounds and say so; readable kinds do not.
+    expect(run.stdout).toMatch(/^Ingress paths:.*\(not all readable, see below\)$/m);
+    expect(run.stdout).not.toMatch(/^Claims:.*not all readable/m);
   });
 
   it('a slow kind times out into partial data, not an error', async () => {
@@ -228,6 +241,6 @@ describe('usage (kubelet volume stats)', () => {
     const run = await runCli(Usage, live('--strict'));
     expect(run.exitCode).toBe(4);
     expect(run.stdout).toMatch(/^data-web-0\s+20Gi\s+1Gi/m);
-    expect(run.stderr).toMatch(/warning: could not read volumestats on node ip-10-0-2-44/);
+    expect(run.stderr).toMatch(/warning: could not read volumestats: error on node ip-10-0-2-44/);
   });
 });

@@ -1,7 +1,6 @@
 // Prints what a data command shows in the asked format, warns about data that could not be read, and works out
 // the exit code (--fail-on, --strict).
-import type { Severity, StorageReport } from '@kubectl-storage/plugin-kubernetes-storage-common';
-import { describeIncomplete } from '../render/report';
+import { summarizeIncomplete, type Severity, type StorageReport } from '@kubectl-storage/plugin-kubernetes-storage-common';
 import { painterFor } from './colors';
 import { exitCodeFor, partialEntries } from './failOn';
 import type { ExitCodeValue } from './exitCodes';
@@ -23,7 +22,8 @@ export async function printPresentation(
   out: Printer,
 ): Promise<ExitCodeValue> {
   // Kinds a dump does not contain are the user's choice, shown in the report summary; failures to read are warned.
-  for (const entry of partialEntries(report.incomplete)) out.warn(`could not read ${describeIncomplete(entry)} (${entry.message})`);
+  // One line per kind (the JSON keeps every entry): a user without rights to a kind reads one warning, not one per namespace.
+  for (const gap of summarizeIncomplete(partialEntries(report.incomplete))) out.warn(`could not read ${gap.text} (${gap.message})`);
   if (flags.output === 'json' || flags.output === 'yaml') {
     out.stdout(await serialize(presentation.data, flags.output));
   } else {

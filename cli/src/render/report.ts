@@ -1,9 +1,9 @@
 // `kubectl storage report` as a table: a kubectl-describe-like summary, then the findings. Written for 3 a.m.:
 // the counts that matter on one screen, the criticals first, nothing printed that nobody acts on.
-import { formatBytes } from '@kubectl-storage/plugin-kubernetes-storage-common';
+import { formatBytes, summarizeIncomplete } from '@kubectl-storage/plugin-kubernetes-storage-common';
 import type {
-  IncompleteEntry,
   ReportScope,
+  ResourceKind,
   SnapshotSource,
   StorageReport,
 } from '@kubectl-storage/plugin-kubernetes-storage-common';
@@ -21,11 +21,6 @@ export function describeScope(scope: ReportScope | undefined): string {
   const ns = scope?.namespaces;
   const where = !ns ? 'all namespaces' : ns.length === 1 ? `namespace ${ns[0]}` : `namespaces ${ns.join(', ')}`;
   return scope?.selector ? `${where}, selector ${scope.selector}` : where;
-}
-
-export function describeIncomplete(entry: IncompleteEntry): string {
-  const where = entry.namespace ? ` in namespace ${entry.namespace}` : entry.node ? ` on node ${entry.node}` : '';
-  return `${entry.kind}${where}: ${entry.reason}`;
 }
 
 /** "9 Bound, 3 Released" in a fixed phase order, then any other phase. */
@@ -48,19 +43,22 @@ export function renderSummary(report: StorageReport, ctx: RenderContext): string
   const orphaned = s.volumes.orphaned
     ? `; ${s.volumes.orphaned} orphaned (${formatBytes(s.volumes.orphanedBytes)})`
     : '';
+  const notInInput = report.incomplete.filter((e) => e.reason === 'not-in-input');
+  const unread = report.incomplete.filter((e) => e.reason !== 'not-in-input');
+  // A count over a kind that could not be read in full is a lower bound: "0 volumes" must not read as "none".
+  const gaps = new Set(report.incomplete.map((e) => e.kind));
+  const partial = (kind: ResourceKind): string => (gaps.has(kind) ? paint(' (not all readable, see below)', 'yellow') : '');
   const rows: [string, string][] = [
     ['Source', describeSource(report.source)],
     ['Scope', describeScope(report.scope)],
     ['Generated', report.generatedAt],
-    ['Volumes', withDetail(s.volumes.total, byPhase(s.volumes.byPhase, ['Bound', 'Available', 'Released', 'Failed', 'Pending'])) + orphaned],
-    ['Claims', withDetail(s.claims.total, byPhase(s.claims.byPhase, ['Bound', 'Pending', 'Lost']))],
-    ['StatefulSets', `${s.statefulSets.total} (${s.statefulSets.healthy} healthy)`],
-    ['Ingress paths', `${s.ingresses.paths} in ${s.ingresses.total} ingresses (${s.ingresses.failingPaths} failing)`],
+    ['Volumes', withDetail(s.volumes.total, byPhase(s.volumes.byPhase, ['Bound', 'Available', 'Released', 'Failed', 'Pending'])) + orphaned + partial('persistentvolumes')],
+    ['Claims', withDetail(s.claims.total, byPhase(s.claims.byPhase, ['Bound', 'Pending', 'Lost'])) + partial('persistentvolumeclaims')],
+    ['StatefulSets', `${s.statefulSets.total} (${s.statefulSets.healthy} healthy)` + partial('statefulsets')],
+    ['Ingress paths', `${s.ingresses.paths} in ${s.ingresses.total} ingresses (${s.ingresses.failingPaths} failing)` + partial('ingresses')],
     ['Findings', findingCounts],
   ];
-  const notInInput = report.incomplete.filter((e) => e.reason === 'not-in-input');
-  const unread = report.incomplete.filter((e) => e.reason !== 'not-in-input');
-  if (unread.length > 0) rows.push(['Not read', paint(unread.map(describeIncomplete).join('; '), 'yellow')]);
+  if (unread.length > 0) rows.push(['Not read', paint(summarizeIncomplete(unread).map((u) => u.text).join('; '), 'yellow')]);
   // A dump without a kind is the user's choice, but the checks that need it were skipped: say which.
   if (notInInput.length > 0) rows.push(['Not in input', notInInput.map((e) => e.kind).join(', ')]);
   const width = Math.max(...rows.map(([k]) => k.length)) + 2;

@@ -14,6 +14,9 @@ export * from './projection';
 export { analyze } from './analysis/analyze';
 export { buildSnapshotIndex } from './analysis/snapshotIndex';
 export type { SnapshotIndex } from './analysis/snapshotIndex';
+// what could not be read, one line per kind (CLI warnings, the portal's banner)
+export { summarizeIncomplete } from './report/summarizeIncomplete';
+export type { IncompleteSummary } from './report/summarizeIncomplete';
 // catalog
 export { findingCatalog, getCatalogEntry, renderCatalogMarkdown } from './catalog';
 // scoping (per service / -l)
