@@ -30,6 +30,8 @@ export interface FakeApiBehaviour {
   expireContinueAlways?: ListedKind[];
   /** Milliseconds each LIST request of a kind waits before answering (a slow server). */
   delayMs?: Partial<Record<FakeKind, number>>;
+  /** Milliseconds each kubelet stats request waits before answering (kubelets reached through the API proxy). */
+  nodeStatsDelayMs?: number;
   /** The cluster does not serve discovery.k8s.io/v1 (404 for EndpointSlices). */
   noEndpointSliceApi?: boolean;
   /** Every request gets 401. */
@@ -128,13 +130,15 @@ function index(objects: RawObject[]): Map<FakeKind, RawObject[]> {
   return byKind;
 }
 
+// Shallow: HttpResponse.json serializes the page, so a client can never reach (and change) the store. A deep
+// copy per item made the fake server, not the product, dominate the scale benchmark.
 function withoutTypeMeta(o: RawObject): Record<string, unknown> {
-  const { apiVersion: _a, kind: _k, ...rest } = clone(o);
+  const { apiVersion: _a, kind: _k, ...rest } = o;
   return rest;
 }
 
 function partialMetadata(o: RawObject): Record<string, unknown> {
-  return { kind: 'PartialObjectMetadata', apiVersion: 'meta.k8s.io/v1', metadata: clone(o.metadata) };
+  return { kind: 'PartialObjectMetadata', apiVersion: 'meta.k8s.io/v1', metadata: o.metadata };
 }
 
 export function createFakeApiServer(options: FakeApiServerOptions): FakeApiServer {
@@ -159,8 +163,20 @@ export function createFakeApiServer(options: FakeApiServerOptions): FakeApiServe
     return v.includes('/') ? v.split('/')[0] : '';
   };
 
+  // Filtered once per kind and namespace, not on every page (that made paging quadratic in the fake server).
+  const scoped = new Map<string, RawObject[]>();
+  function objectsIn(kind: FakeKind, namespace: string | undefined): RawObject[] {
+    const k = `${kind}/${namespace ?? ''}`;
+    let list = scoped.get(k);
+    if (!list) {
+      list = (store.get(kind) ?? []).filter((o) => namespace === undefined || o.metadata.namespace === namespace);
+      scoped.set(k, list);
+    }
+    return list;
+  }
+
   function listResponse(kind: FakeKind, namespace: string | undefined, url: URL, accept: string | null): Response {
-    const all = (store.get(kind) ?? []).filter((o) => namespace === undefined || o.metadata.namespace === namespace);
+    const all = objectsIn(kind, namespace);
     const cont = url.searchParams.get('continue');
     let offset = 0;
     if (cont) {
@@ -189,6 +205,7 @@ export function createFakeApiServer(options: FakeApiServerOptions): FakeApiServe
   }
 
   async function nodeStats(node: string, signal: AbortSignal): Promise<Response> {
+    if (b.nodeStatsDelayMs) await sleep(b.nodeStatsDelayMs, signal);
     const stats = b.nodeStats?.[node];
     if (stats === 'hang') {
       // Answer only once the client gave up, so no timer outlives the test.

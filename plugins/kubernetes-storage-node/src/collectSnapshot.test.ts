@@ -259,6 +259,23 @@ describe('collectSnapshot', () => {
     expect(s.observedKinds).toContain('volumestats');
   });
 
+  it('asks the kubelets with their own bounded concurrency', async () => {
+    const nodes = ['n1', 'n2', 'n3', 'n4', 'n5', 'n6', 'n7', 'n8'];
+    const objects = nodes.flatMap((n, i) => [
+      node(n),
+      statefulSetPod('data', 'db', i, { templates: ['data'], nodeName: n }),
+    ]);
+    // Slow kubelets, so the pool's slots are all held at once and any excess would show as more in flight.
+    const { fake, collect } = run(
+      { objects, behaviour: { nodeStatsDelayMs: 150 } },
+      { kinds: ['pods', 'volumestats'], concurrency: 1, statsConcurrency: 3 },
+    );
+    const s = await collect();
+    expect(fake.requests.filter((r) => r.path.includes('/proxy/'))).toHaveLength(8);
+    expect(fake.maxInFlight()).toBe(3);
+    expect(s.incomplete).toEqual([]);
+  });
+
   it('reports progress page by page and per kind', async () => {
     const events: unknown[] = [];
     const { collect } = run({ objects: manyPods(15) }, { pageSize: 10, kinds: ['pods'], onProgress: (e) => events.push(e) });

@@ -4,45 +4,52 @@
 // travels with the file and is a close lower bound of the capture time: node heartbeats (every few minutes),
 // managedFields write times, condition transitions, container starts and ends.
 
-const TIME_KEYS = new Set([
-  'creationTimestamp',
-  'deletionTimestamp',
-  'time',
-  'lastHeartbeatTime',
-  'lastTransitionTime',
-  'lastProbeTime',
-  'lastPhaseTransitionTime',
-  'startedAt',
-  'finishedAt',
-  'startTime',
-  'renewTime',
-]);
+type Json = Record<string, unknown>;
 
-// ISO-8601 as the API server writes it (RFC 3339, seconds or finer, Z or an offset).
-const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
+const obj = (v: unknown): Json | undefined => (v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Json) : undefined);
+const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
+
+// Only the places where the API server and controllers write times, so a 100 MB dump is not walked twice in full.
+function timesOf(raw: unknown, out: (v: unknown) => void): void {
+  const o = obj(raw);
+  if (!o) return;
+  const meta = obj(o.metadata);
+  if (meta) {
+    out(meta.creationTimestamp);
+    out(meta.deletionTimestamp);
+    for (const mf of arr(meta.managedFields)) out(obj(mf)?.time);
+  }
+  const status = obj(o.status);
+  if (!status) return;
+  out(status.lastPhaseTransitionTime);
+  out(status.startTime);
+  for (const c of arr(status.conditions)) {
+    const cond = obj(c);
+    out(cond?.lastHeartbeatTime);
+    out(cond?.lastTransitionTime);
+    out(cond?.lastProbeTime);
+  }
+  for (const list of [status.containerStatuses, status.initContainerStatuses]) {
+    for (const c of arr(list)) {
+      const cs = obj(c);
+      for (const state of [obj(cs?.state), obj(cs?.lastState)]) {
+        if (!state) continue;
+        out(obj(state.running)?.startedAt);
+        out(obj(state.terminated)?.startedAt);
+        out(obj(state.terminated)?.finishedAt);
+      }
+    }
+  }
+}
 
 /** The newest API timestamp in the raw objects, in epoch ms; undefined when there is none. */
 export function newestObjectTime(raws: Iterable<unknown>): number | undefined {
   let newest = -Infinity;
-  const visit = (value: unknown, depth: number): void => {
-    // Timestamps sit a few levels down (status.containerStatuses[].state.terminated.finishedAt); spec trees
-    // deeper than that hold none, so the walk stays cheap on 100 MB dumps.
-    if (depth > 7 || value === null || typeof value !== 'object') return;
-    if (Array.isArray(value)) {
-      for (const item of value) visit(item, depth + 1);
-      return;
-    }
-    for (const [k, v] of Object.entries(value)) {
-      if (typeof v === 'string') {
-        if (TIME_KEYS.has(k) && RFC3339.test(v)) {
-          const t = Date.parse(v);
-          if (t > newest) newest = t;
-        }
-      } else if (k !== 'spec' || depth === 0) {
-        visit(v, depth + 1);
-      }
-    }
+  const consider = (v: unknown): void => {
+    if (typeof v !== 'string') return;
+    const t = Date.parse(v);
+    if (t > newest) newest = t;
   };
-  for (const raw of raws) visit(raw, 0);
+  for (const raw of raws) timesOf(raw, consider);
   return Number.isFinite(newest) ? newest : undefined;
 }

@@ -14,7 +14,7 @@ import {
   storageClass,
 } from '@kubectl-storage/test-fixtures';
 import { DumpError } from '../errors';
-import { loadDump } from './loadDump';
+import { MAX_DUMP_BYTES, loadDump } from './loadDump';
 
 let dir: string;
 beforeEach(() => (dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dump-'))));
@@ -115,6 +115,15 @@ describe('loadDump', () => {
     fs.utimesSync(file, new Date('2025-01-01T00:00:00Z'), new Date('2025-01-01T00:00:00Z')); // a later checkout
     expect(loadDump([file]).snapshot.collectedAt).toBe('2024-03-01T10:00:00.000Z');
     expect(loadDump([file], { collectedAt: '2024-04-01T00:00:00Z' }).snapshot.collectedAt).toBe('2024-04-01T00:00:00Z');
+  });
+
+  it('refuses a file too large for one string with a one-line hint instead of an engine error', () => {
+    const file = path.join(dir, 'huge.json');
+    const fd = fs.openSync(file, 'w');
+    fs.ftruncateSync(fd, MAX_DUMP_BYTES + 1); // sparse: no disk space used
+    fs.closeSync(fd);
+    expect(() => loadDump([file])).toThrow(DumpError);
+    expect(() => loadDump([file])).toThrow(/huge\.json: 512 MiB is more than one file can hold here \(512 MiB\); split the dump/);
   });
 
   it('falls back to the file time when the objects carry no timestamps', () => {

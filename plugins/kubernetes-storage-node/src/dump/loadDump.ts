@@ -37,6 +37,8 @@ export interface LoadedDump {
 }
 
 const DUMP_EXTENSIONS = new Set(['.json', '.yaml', '.yml']);
+/** The longest string V8 builds (0x1fffffe8 characters); a UTF-8 file of at most this many bytes always fits. */
+export const MAX_DUMP_BYTES = 0x1fffffe8;
 
 interface InputText {
   name: string;
@@ -65,6 +67,12 @@ function readInput(input: DumpInput, stdin: string | undefined): InputText[] {
       .filter((f) => DUMP_EXTENSIONS.has(path.extname(f).toLowerCase()))
       .sort()
       .flatMap((f) => readInput(path.join(file, f), stdin));
+  }
+  // V8 caps a string at 2^29-24 characters (~512 MiB); past that readFileSync fails with an engine message.
+  if (stat.size > MAX_DUMP_BYTES) {
+    throw new DumpError(
+      `${file}: ${Math.round(stat.size / 2 ** 20)} MiB is more than one file can hold here (512 MiB); split the dump, e.g. one file per kind, and pass each with -f`,
+    );
   }
   try {
     return [{ name: file, text: fs.readFileSync(file, 'utf8'), mtimeMs: stat.mtimeMs }];
