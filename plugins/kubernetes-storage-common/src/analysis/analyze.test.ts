@@ -4,6 +4,7 @@ import type { Finding } from '../model/report';
 import { analyze } from './analyze';
 import { createContext, resolveOptions } from './createContext';
 import { buildSnapshotIndex } from './snapshotIndex';
+import { isOrphanedVolume } from './volumes';
 
 function contextFor(parts: Parameters<typeof snapshotOf>[0]) {
   const snapshot = snapshotOf(parts);
@@ -57,6 +58,23 @@ describe('analyze', () => {
       statefulSets: { total: 0, healthy: 0 },
       ingresses: { total: 0, paths: 0, failingPaths: 0 },
     });
+  });
+
+  it('does not count a Released+Retain volume being deleted as orphaned, just as pv-released-retain does not fire for it', () => {
+    const parts = faults();
+    const deleting = pv({
+      name: 'orphan-c',
+      phase: 'Released',
+      reclaimPolicy: 'Retain',
+      capacity: '7Gi',
+      meta: { deletionTimestamp: ago(DAY), finalizers: ['kubernetes.io/pv-protection'] },
+    });
+    const report = reportOf({ ...parts, persistentVolumes: [...parts.persistentVolumes, deleting] });
+    const released = report.findings.filter((f) => f.code === 'pv-released-retain').map((f) => f.object.name);
+    expect(released).toEqual(['orphan-a', 'orphan-b']);
+    expect(report.summary.volumes).toMatchObject({ total: 4, orphaned: released.length, orphanedBytes: 6 * 2 ** 30 });
+    // The exported predicate is that same rule, for callers holding the volumes rather than the report.
+    expect([...parts.persistentVolumes, deleting].filter(isOrphanedVolume).map((v) => v.meta.name).sort()).toEqual(released);
   });
 
   it('is deterministic: generatedAt is the snapshot time and the same input gives the same bytes', () => {

@@ -214,6 +214,46 @@ describe('pvc-rwo-multi-node', () => {
     expect(fired('pvc-rwo-multi-node', parts)[0].message).toContain('is ReadWriteOncePod but 2 pods use it (a on node-1, b unscheduled)');
   });
 
+  const onTwoNodes = (claim: string) => [pod({ name: 'a', nodeName: 'n1', claims: [claim] }), pod({ name: 'b', nodeName: 'n2', claims: [claim] })];
+
+  it("reads the bound volume's access modes, not the claim's: a ReadWriteOnce volume behind a ReadWriteMany claim fires", () => {
+    // Binding needs the claim's modes to be a subset of the volume's, but a bound volume's modes can be edited later;
+    // the attach/detach controller decides on the volume's.
+    const { pv: v, pvc: c } = boundPair({ name: 'shared', accessModes: ['ReadWriteMany'] }, { name: 'pv-disk', accessModes: ['ReadWriteOnce'] });
+    const [f] = fired('pvc-rwo-multi-node', { persistentVolumes: [v], persistentVolumeClaims: [c], pods: onTwoNodes('shared') });
+    expect(f.message).toBe(
+      'Claim default/shared is bound to pv-disk, a ReadWriteOnce volume, but mounted by pods on 2 nodes (a on n1, b on n2): ' +
+        'pods on all but one node cannot attach it (Multi-Attach error).',
+    );
+    expect(f.details).toMatchObject({ accessMode: 'ReadWriteOnce' });
+  });
+
+  it('stays quiet for a ReadWriteOnce claim bound to a volume that also offers ReadWriteMany or ReadOnlyMany', () => {
+    for (const modes of [['ReadWriteOnce', 'ReadWriteMany'], ['ReadWriteOnce', 'ReadOnlyMany']]) {
+      const { pv: v, pvc: c } = boundPair({ name: 'shared' }, { accessModes: modes });
+      expect(fired('pvc-rwo-multi-node', { persistentVolumes: [v], persistentVolumeClaims: [c], pods: onTwoNodes('shared') })).toEqual([]);
+    }
+  });
+
+  it('falls back to the claim\'s modes when its volume is not in the snapshot', () => {
+    const { pvc: c } = boundPair({ name: 'shared' });
+    expect(fired('pvc-rwo-multi-node', { persistentVolumeClaims: [c], pods: onTwoNodes('shared') })).toHaveLength(1);
+  });
+
+  it('stays quiet for ReadWriteOnce volumes on network file systems no node attaches (nfs, cephfs, glusterfs...)', () => {
+    for (const source of ['nfs', 'cephfs', 'glusterfs', 'azureFile', 'quobyte']) {
+      const { pv: v, pvc: c } = boundPair({ name: 'shared' }, { source });
+      expect(fired('pvc-rwo-multi-node', { persistentVolumes: [v], persistentVolumeClaims: [c], pods: onTwoNodes('shared') })).toEqual([]);
+    }
+  });
+
+  it('still fires for ReadWriteOnce block and CSI volumes (a CSI driver may be a file system, but we cannot tell)', () => {
+    for (const source of ['csi:nfs.csi.k8s.io', 'rbd', 'iscsi', 'awsElasticBlockStore', 'flocker']) {
+      const { pv: v, pvc: c } = boundPair({ name: 'shared' }, { source });
+      expect(fired('pvc-rwo-multi-node', { persistentVolumes: [v], persistentVolumeClaims: [c], pods: onTwoNodes('shared') })).toHaveLength(1);
+    }
+  });
+
   it('stays quiet for two pods on one node, a ReadWriteMany claim, and a finished pod elsewhere', () => {
     const rwo = boundPair({ name: 'rwo' });
     const rwx = boundPair({ name: 'rwx', accessModes: ['ReadWriteMany'] });

@@ -137,6 +137,7 @@ function checkUnused(
 }
 
 function checkSharing(ctx: AnalysisContext, claim: PersistentVolumeClaim, object: ObjectRef, id: string, pods: Pod[]): void {
+  // ReadWriteOncePod is enforced by the scheduler from the claim's own modes; the attach rule below reads the volume's.
   if (claim.accessModes.includes('ReadWriteOncePod')) {
     // The scheduler keeps a second user unscheduled, so count every unfinished pod, scheduled or not.
     const users = pods.filter(isUnfinished);
@@ -154,21 +155,45 @@ function checkSharing(ctx: AnalysisContext, claim: PersistentVolumeClaim, object
   }
   const active = pods.filter(isActive);
   if (active.length < 2) return;
-  const where = active.map(podPlace).join(', ');
-  const related = active.map((p) => refOf('Pod', p.meta));
-  // Only a claim that asks for nothing but ReadWriteOnce is single-node; with a Many mode the volume may share.
-  if (claim.accessModes.length !== 1 || claim.accessModes[0] !== 'ReadWriteOnce') return;
+  const single = singleNodeModes(ctx, claim);
+  if (!single) return;
+  const modes = single.modes.join(', ');
   const nodes = [...new Set(active.map((p) => p.nodeName as string))].sort(compareStrings);
   if (nodes.length < 2) return;
+  const where = active.map(podPlace).join(', ');
   ctx.emit({
     code: 'pvc-rwo-multi-node',
     object,
     message:
-      `Claim ${id} is ReadWriteOnce but mounted by pods on ${nodes.length} nodes (${where}): ` +
+      `Claim ${id} ${single.volume ? `is bound to ${single.volume}, a ${modes} volume,` : `is ${modes}`} but mounted by ` +
+      `pods on ${nodes.length} nodes (${where}): ` +
       'pods on all but one node cannot attach it (Multi-Attach error).',
-    related,
-    details: { pods: active.length, nodes: nodes.length, nodeNames: nodes.join(','), accessMode: 'ReadWriteOnce' },
+    related: active.map((p) => refOf('Pod', p.meta)),
+    details: { pods: active.length, nodes: nodes.length, nodeNames: nodes.join(','), accessMode: single.modes.join(',') },
   });
+}
+
+/**
+ * Network file systems no node attaches: the same export is mounted on any number of nodes whatever the access
+ * modes say. Only in-tree sources known to be multi-host file systems; block storage, CSI drivers (which we cannot
+ * tell apart) and anything else stay subject to the attach rule.
+ */
+const SHARED_FILESYSTEM_SOURCES: ReadonlySet<string> = new Set(['nfs', 'cephfs', 'glusterfs', 'azureFile', 'quobyte']);
+
+/**
+ * The access modes that keep the claim's volume on one node, or undefined when it may be on several. Like the
+ * attach/detach controller, this reads the bound PersistentVolume's modes (the claim's only when the volume is not
+ * in the snapshot): multi-attach is refused unless they include ReadWriteMany or ReadOnlyMany.
+ */
+function singleNodeModes(ctx: AnalysisContext, claim: PersistentVolumeClaim): { modes: string[]; volume?: string } | undefined {
+  const pv = claim.volumeName !== undefined ? ctx.index.pvByName.get(claim.volumeName) : undefined;
+  if (pv && SHARED_FILESYSTEM_SOURCES.has(pv.source)) return undefined;
+  const fromVolume = pv !== undefined && pv.accessModes.length > 0;
+  const modes = fromVolume ? pv.accessModes : claim.accessModes;
+  if (modes.length === 0 || modes.some((m) => m === 'ReadWriteMany' || m === 'ReadOnlyMany')) return undefined;
+  // Name the volume only when its modes are not the claim's, so the message explains itself.
+  const same = modes.length === claim.accessModes.length && modes.every((m) => claim.accessModes.includes(m));
+  return fromVolume && !same ? { modes, volume: pv.meta.name } : { modes };
 }
 
 function checkFull(ctx: AnalysisContext, view: ClaimView, object: ObjectRef, id: string): void {

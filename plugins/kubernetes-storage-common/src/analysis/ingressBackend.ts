@@ -34,20 +34,38 @@ function describePorts(svc: Service): string {
 }
 
 /**
- * Ready and not-ready addresses behind a Service port. Slices carry the Service port's NAME (empty for the one
- * unnamed port a Service may have), and that is how kube-proxy and controllers match them; Endpoints projected
- * into slices carry the same names, so both origins count alike.
+ * Ready and not-ready endpoints behind a Service port, each backend counted once. Slices carry the Service port's
+ * NAME (empty for the one unnamed port a Service may have), and that is how kube-proxy and controllers match them;
+ * Endpoints projected into slices carry the same names, so both origins count alike.
+ *
+ * A dual-stack Service has one IPv4 and one IPv6 slice per set of pods, so the same pod appears once per address
+ * family (and, while slices are rebalanced, briefly in two slices of one family). The rule:
+ * - an endpoint whose targetRef names a pod counts once per pod, whatever slices and families it appears in;
+ *   ready if any of its entries is ready;
+ * - an endpoint without a pod (a hand-managed slice) counts only in slices of the primary address family: IPv4
+ *   when any matching slice is IPv4, else IPv6, else the family of the first slice (FQDN).
+ * One endpoint is one backend however many addresses it lists (they are fungible: clients may use only the first).
  */
 export function countEndpoints(slices: EndpointSlice[], servicePort: ServicePort): { ready: number; notReady: number } {
   const portName = servicePort.name ?? '';
+  const matching = slices.filter((slice) => slice.ports.some((p) => (p.name ?? '') === portName));
+  const families = new Set(matching.map((slice) => slice.addressType));
+  const primary = families.has('IPv4') ? 'IPv4' : families.has('IPv6') ? 'IPv6' : matching[0]?.addressType;
+  const podReady = new Map<string, boolean>();
   let ready = 0;
   let notReady = 0;
-  for (const slice of slices) {
-    if (!slice.ports.some((p) => (p.name ?? '') === portName)) continue;
+  for (const slice of matching) {
     for (const ep of slice.endpoints) {
-      if (ep.ready) ready += ep.addresses.length;
-      else notReady += ep.addresses.length;
+      if (ep.addresses.length === 0) continue;
+      if (ep.podName !== undefined) podReady.set(ep.podName, podReady.get(ep.podName) === true || ep.ready);
+      else if (slice.addressType !== primary) continue;
+      else if (ep.ready) ready++;
+      else notReady++;
     }
+  }
+  for (const isReady of podReady.values()) {
+    if (isReady) ready++;
+    else notReady++;
   }
   return { ready, notReady };
 }

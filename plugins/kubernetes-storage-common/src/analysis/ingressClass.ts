@@ -1,6 +1,7 @@
 // Which IngressClass (and so which controller) serves an Ingress, and the findings when the answer is "none".
-import type { Ingress, IngressClass } from '../model/snapshot';
+import type { Ingress } from '../model/snapshot';
 import type { AnalysisContext } from './context';
+import { newestDefault } from './defaultClass';
 import { refOf } from './refs';
 
 export interface ResolvedIngressClass {
@@ -8,43 +9,49 @@ export interface ResolvedIngressClass {
   name?: string;
   /** An IngressClass with that name exists. */
   known: boolean;
-}
-
-/** With several defaults, admission gives new Ingresses the newest one; do the same. */
-function newestDefault(defaults: IngressClass[]): IngressClass | undefined {
-  return defaults.reduce<IngressClass | undefined>(
-    (newest, ic) => (!newest || (ic.meta.creationTimestamp ?? '') > (newest.meta.creationTimestamp ?? '') ? ic : newest),
-    undefined,
-  );
+  /**
+   * A controller is expected to serve the Ingress, so a missing address means it has not admitted it: the class is
+   * known, or the legacy annotation names it (controllers match that against their own flag, IngressClass or not).
+   * False when an unknown or missing class already explains it, or when IngressClasses could not be read.
+   */
+  expectServed: boolean;
 }
 
 /**
- * Resolves the class and reports an unknown one or a missing one. Both conclusions need IngressClasses to have
- * been read (they are cluster-scoped): without them the class is shown as written and nothing is concluded.
+ * Resolves the class and reports an unknown or a missing one. Both conclusions need IngressClasses to have been
+ * read (they are cluster-scoped): without them the class is shown as written and nothing is concluded.
  * The API does not allow spec.ingressClassName and the legacy annotation together, so either names the class.
+ *
+ * Only spec.ingressClassName must name an IngressClass object. The deprecated kubernetes.io/ingress.class
+ * annotation predates IngressClass: controllers such as Traefik and older ingress-nginx compare it with their own
+ * --ingress-class flag, so a value with no IngressClass of that name is normal and is not reported (nor is the
+ * Ingress "without class").
  */
 export function resolveIngressClass(ctx: AnalysisContext, ing: Ingress): ResolvedIngressClass {
   const ns = ing.meta.namespace;
   const object = refOf('Ingress', ing.meta);
   const classesObserved = ctx.observed('ingressclasses');
-  const named = ing.ingressClassName ?? ing.legacyClassAnnotation;
+  const annotation = ing.ingressClassName === undefined ? ing.legacyClassAnnotation : undefined;
+  if (annotation !== undefined) {
+    return { name: annotation, known: ctx.index.ingressClassByName.has(annotation), expectServed: true };
+  }
+  const named = ing.ingressClassName;
   if (named !== undefined) {
-    if (ctx.index.ingressClassByName.has(named)) return { name: named, known: true };
+    if (ctx.index.ingressClassByName.has(named)) return { name: named, known: true, expectServed: true };
     if (classesObserved) {
-      const field = ing.ingressClassName !== undefined ? 'spec.ingressClassName' : 'the kubernetes.io/ingress.class annotation';
       ctx.emit({
         code: 'ingress-class-unknown',
         object,
-        message: `Ingress ${ns}/${ing.meta.name}: ${field} names IngressClass ${named}, which does not exist: no controller is known to serve it.`,
+        message: `Ingress ${ns}/${ing.meta.name}: spec.ingressClassName names IngressClass ${named}, which does not exist: no controller is known to serve it.`,
         hint: `Set spec.ingressClassName to an existing class (kubectl get ingressclass), or create IngressClass ${named}.`,
         related: [{ kind: 'IngressClass', name: named }],
         details: { ingressClass: named },
       });
     }
-    return { name: named, known: false };
+    return { name: named, known: false, expectServed: false };
   }
   const fallback = newestDefault(ctx.index.defaultIngressClasses);
-  if (fallback) return { name: fallback.meta.name, known: true };
+  if (fallback) return { name: fallback.meta.name, known: true, expectServed: true };
   if (classesObserved) {
     ctx.emit({
       code: 'ingress-no-class',
@@ -53,5 +60,5 @@ export function resolveIngressClass(ctx: AnalysisContext, ing: Ingress): Resolve
       hint: 'Set spec.ingressClassName, or mark one IngressClass with ingressclass.kubernetes.io/is-default-class: "true".',
     });
   }
-  return { known: false };
+  return { known: false, expectServed: false };
 }

@@ -144,14 +144,44 @@ describe('ingress-no-ready-endpoints', () => {
     expect(withCode('ingress-no-ready-endpoints')[0].hint).toContain('No running pod matches the selector app=web');
   });
 
-  it('counts addresses across slices and stays quiet when some are ready', () => {
+  it('counts endpoints across slices, one per endpoint however many addresses it lists, and stays quiet when some are ready', () => {
     const slices = [
       endpointSlice({ name: 'web-a', ready: 1, notReady: 1 }),
       endpointSlice({ name: 'web-b', endpoints: [endpoint({ addresses: ['10.0.3.1', '10.0.3.2'] })] }),
     ];
     const { result, findings } = run(healthy({ endpointSlices: slices }));
     expect(findings).toEqual([]);
-    expect(result[0]).toMatchObject({ status: 'OK', readyEndpoints: 3, notReadyEndpoints: 1 });
+    expect(result[0]).toMatchObject({ status: 'OK', readyEndpoints: 2, notReadyEndpoints: 1 });
+  });
+
+  it('counts a pod of a dual-stack Service once, not once per address family', () => {
+    const dual = (podNames: string[], ready = true) => [
+      endpointSlice({
+        name: 'web-v4',
+        addressType: 'IPv4',
+        endpoints: podNames.map((p, i) => endpoint({ podName: p, ready, addresses: [`10.0.1.${i + 1}`] })),
+      }),
+      endpointSlice({
+        name: 'web-v6',
+        addressType: 'IPv6',
+        endpoints: podNames.map((p, i) => endpoint({ podName: p, ready, addresses: [`fd00::${i + 1}`] })),
+      }),
+    ];
+    expect(run(healthy({ endpointSlices: dual(['web-1', 'web-2']) })).result[0]).toMatchObject({ readyEndpoints: 2, notReadyEndpoints: 0 });
+    expect(run(healthy({ endpointSlices: dual(['web-1'], false) })).result[0]).toMatchObject({ readyEndpoints: 0, notReadyEndpoints: 1 });
+  });
+
+  it('counts a pod listed twice in one family once (slices being rebalanced)', () => {
+    const slices = ['web-a', 'web-b'].map((name) => endpointSlice({ name, endpoints: [endpoint({ podName: 'web-1' })] }));
+    expect(run(healthy({ endpointSlices: slices })).result[0]).toMatchObject({ readyEndpoints: 1 });
+  });
+
+  it('counts endpoints without a pod only in the primary family, IPv4 preferred, else IPv6', () => {
+    const v4 = endpointSlice({ name: 'web-v4', addressType: 'IPv4', endpoints: [endpoint({ addresses: ['10.0.0.1'] })] });
+    const v6 = endpointSlice({ name: 'web-v6', addressType: 'IPv6', endpoints: [endpoint({ addresses: ['fd00::1'] })] });
+    expect(run(healthy({ endpointSlices: [v6, v4] })).result[0]).toMatchObject({ readyEndpoints: 1 });
+    // An IPv6-only Service still counts: its only family is the primary one.
+    expect(run(healthy({ endpointSlices: [v6] })).result[0]).toMatchObject({ status: 'OK', readyEndpoints: 1 });
   });
 
   it('matches the single unnamed Service port to the unnamed slice port', () => {
@@ -207,10 +237,26 @@ describe('Ingress class', () => {
     expect(result[0].ingressClass).toBe('traefik');
   });
 
-  it('ingress-class-unknown fires for the legacy annotation too', () => {
-    const ing = ingress({ ingressClassName: undefined, legacyClassAnnotation: 'haproxy' });
-    const [f] = run(healthy({ ingresses: [ing] })).withCode('ingress-class-unknown');
-    expect(f.message).toContain('kubernetes.io/ingress.class annotation names IngressClass haproxy');
+  it('does not call a legacy annotation value unknown, nor the Ingress classless: controllers match it by their own flag', () => {
+    // Traefik and older ingress-nginx compare kubernetes.io/ingress.class with --ingress-class; no IngressClass needed.
+    const ing = ingress({ ingressClassName: undefined, legacyClassAnnotation: 'traefik' });
+    const { findings, result } = run(healthy({ ingresses: [ing] }));
+    expect(findings).toEqual([]);
+    expect(result[0].ingressClass).toBe('traefik');
+  });
+
+  it('an annotation-classed Ingress no controller admitted shows as ingress-no-address instead', () => {
+    const ing = ingress({ ingressClassName: undefined, legacyClassAnnotation: 'traefik', loadBalancer: [] });
+    expect(run(healthy({ ingresses: [ing] })).findings.map((f) => f.code)).toEqual(['ingress-no-address']);
+    const observedKinds = snapshotOf().observedKinds.filter((k) => k !== 'ingressclasses');
+    expect(run(healthy({ ingresses: [ing], ingressClasses: [], observedKinds })).findings.map((f) => f.code)).toEqual(['ingress-no-address']);
+  });
+
+  it('a legacy annotation naming an existing IngressClass resolves to it', () => {
+    const ing = ingress({ ingressClassName: undefined, legacyClassAnnotation: 'nginx' });
+    const { findings, result } = run(healthy({ ingresses: [ing] }));
+    expect(findings).toEqual([]);
+    expect(result[0].ingressClass).toBe('nginx');
   });
 
   it('stays quiet for a known class, and when IngressClasses were not read', () => {
@@ -236,6 +282,27 @@ describe('Ingress class', () => {
     const { findings, result } = run(healthy({ ingresses: [ing], ingressClasses: classes }));
     expect(findings).toEqual([]);
     expect(result[0].ingressClass).toBe('nginx');
+  });
+
+  it('breaks a creation-time tie between default IngressClasses by name, like default StorageClasses', () => {
+    const ing = ingress({ ingressClassName: undefined });
+    const same = ago(600);
+    const classes = [
+      ingressClass({ name: 'zeta', isDefault: true, meta: { creationTimestamp: same } }),
+      ingressClass({ name: 'alpha', isDefault: true, meta: { creationTimestamp: same } }),
+    ];
+    expect(run(healthy({ ingresses: [ing], ingressClasses: classes })).result[0].ingressClass).toBe('alpha');
+    expect(run(healthy({ ingresses: [ing], ingressClasses: [...classes].reverse() })).result[0].ingressClass).toBe('alpha');
+  });
+
+  it('compares creation times as instants, not as strings', () => {
+    const ing = ingress({ ingressClassName: undefined });
+    // 12:00+02:00 is 10:00Z, older than 11:00Z, though it sorts later as a string.
+    const classes = [
+      ingressClass({ name: 'offset', isDefault: true, meta: { creationTimestamp: '2025-06-01T12:00:00+02:00' } }),
+      ingressClass({ name: 'utc', isDefault: true, meta: { creationTimestamp: '2025-06-01T11:00:00Z' } }),
+    ];
+    expect(run(healthy({ ingresses: [ing], ingressClasses: classes })).result[0].ingressClass).toBe('utc');
   });
 });
 

@@ -15,7 +15,7 @@ export function analyzeIngresses(ctx: AnalysisContext): IngressPathView[] {
 
 function analyzeIngress(ctx: AnalysisContext, ing: Ingress): IngressPathView[] {
   const cls = resolveIngressClass(ctx, ing);
-  if (cls.known) checkAddress(ctx, ing);
+  if (cls.expectServed) checkAddress(ctx, ing);
   checkTlsSecrets(ctx, ing);
 
   const address = ing.loadBalancer.length > 0 ? ing.loadBalancer.join(', ') : undefined;
@@ -78,7 +78,10 @@ function hostHasTls(ing: Ingress, host: string | undefined): boolean {
   return ing.tls.some((t) => t.hosts.length === 0 || (host !== undefined && t.hosts.some((h) => tlsHostMatches(h, host))));
 }
 
-/** Only asked when the class is known: with an unknown class that finding already explains the missing address. */
+/**
+ * Only asked when a controller is expected to serve the Ingress: with an unknown or missing class that finding
+ * already explains the missing address.
+ */
 function checkAddress(ctx: AnalysisContext, ing: Ingress): void {
   if (ing.loadBalancer.length > 0) return;
   // A controller needs a moment to admit a new Ingress and publish its address.

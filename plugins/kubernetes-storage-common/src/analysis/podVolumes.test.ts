@@ -1,7 +1,9 @@
+import { pod as rawPod } from '@kubectl-storage/test-fixtures';
 import { fired } from '../__fixtures__/findings';
 import { pod, statefulSet } from '../__fixtures__/snapshot';
 import type { PodVolume } from '../model/snapshot';
-import { isSystemPath } from './podVolumes';
+import { projectPod } from '../projection/pod';
+import { isSystemPath } from './hostPathData';
 
 const memory: PodVolume = { name: 'cache', kind: 'emptyDir', medium: 'Memory', mounted: true };
 const hostData = (path = '/data/app'): PodVolume => ({ name: 'data', kind: 'hostPath', path, mounted: true });
@@ -66,6 +68,26 @@ describe('pod-hostpath-data', () => {
       pod({ name: 'db-0', owner: ['StatefulSet', 'db'], volumes: [hostData()] }),
     ];
     expect(fired('pod-hostpath-data', { statefulSets: [db], pods })).toEqual([]);
+  });
+
+  it('reads "writable" from the pod\'s volumeMounts: a hostPath every container mounts readOnly is quiet', () => {
+    // The hostPath source has no readOnly field; only the mounts can say the pod does not write there.
+    const projected = (readOnly: boolean) => {
+      const raw = rawPod('shop', 'api-5c-x', { controller: { kind: 'ReplicaSet', name: 'api-5c' }, volumes: [{ name: 'data', hostPath: { path: '/data/app' } }] });
+      raw.spec.containers[0].volumeMounts = [{ name: 'data', mountPath: '/data', ...(readOnly ? { readOnly: true } : {}) }];
+      return projectPod(raw);
+    };
+    expect(fired('pod-hostpath-data', { pods: [projected(false)] })).toHaveLength(1);
+    expect(fired('pod-hostpath-data', { pods: [projected(true)] })).toEqual([]);
+  });
+
+  it('treats /usr and /lib as system paths too', () => {
+    const pods = [
+      pod({ name: 'a', owner: ['ReplicaSet', 'a'], volumes: [hostData('/usr/share/zoneinfo')] }),
+      pod({ name: 'b', owner: ['ReplicaSet', 'b'], volumes: [hostData('/lib/modules')] }),
+      pod({ name: 'c', owner: ['ReplicaSet', 'c'], volumes: [hostData('/library/data')] }),
+    ];
+    expect(fired('pod-hostpath-data', { pods }).map((f) => f.object.name)).toEqual(['c']);
   });
 
   it('recognises system paths by whole path segments', () => {

@@ -3,6 +3,7 @@
 import type { ObjectRef } from '../model/report';
 import type { Pod, PodVolume } from '../model/snapshot';
 import type { AnalysisContext } from './context';
+import { isWritableHostPathData } from './hostPathData';
 import { key } from './snapshotIndex';
 
 type PodVolumeCode = 'pod-emptydir-memory-unbounded' | 'pod-gitrepo-volume' | 'pod-hostpath-data';
@@ -16,30 +17,6 @@ interface Group {
   volumes: Set<string>;
 }
 
-// Node paths that system agents mount on purpose; data there belongs to the node, not to an application.
-const SYSTEM_PATHS = [
-  '/var/log',
-  '/var/lib/docker',
-  '/var/lib/containerd',
-  '/var/lib/kubelet',
-  '/var/lib/cni',
-  '/var/run',
-  '/run',
-  '/proc',
-  '/sys',
-  '/dev',
-  '/etc',
-  '/lib/modules',
-  '/usr',
-  '/boot',
-  '/opt/cni',
-];
-
-export function isSystemPath(path: string | undefined): boolean {
-  const p = (path ?? '/').replace(/\/+$/, '') || '/';
-  return p === '/' || SYSTEM_PATHS.some((s) => p === s || p.startsWith(`${s}/`));
-}
-
 function controllerOf(pod: Pod): { kind: string; name: string } | undefined {
   return pod.meta.ownerReferences?.find((o) => o.controller);
 }
@@ -48,10 +25,10 @@ function controllerOf(pod: Pod): { kind: string; name: string } | undefined {
 function codeFor(ctx: AnalysisContext, pod: Pod, v: PodVolume): PodVolumeCode | undefined {
   if (v.kind === 'emptyDir' && v.medium === 'Memory' && !v.sizeLimit) return 'pod-emptydir-memory-unbounded';
   if (v.kind === 'gitRepo') return 'pod-gitrepo-volume';
-  if (v.kind === 'hostPath' && !v.readOnly && v.mounted !== false && !isSystemPath(v.path)) {
+  if (isWritableHostPathData(v)) {
     const owner = controllerOf(pod);
     // Node agents (DaemonSets, static pods) use node paths by design; pods of a StatefulSet in the report are
-    // covered once, from its template, by sts-ephemeral-data.
+    // covered once, from its template, by sts-ephemeral-data, which applies the same hostPath rule.
     if (owner?.kind === 'DaemonSet' || owner?.kind === 'Node') return undefined;
     if (owner?.kind === 'StatefulSet' && ctx.index.statefulSetByKey.has(key(pod.meta.namespace, owner.name))) return undefined;
     return 'pod-hostpath-data';

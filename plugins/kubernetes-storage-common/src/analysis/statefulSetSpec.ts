@@ -2,6 +2,7 @@
 // network identity, volumeClaimTemplates for stable storage, and a controller that has seen the latest spec.
 import type { PodVolume, StatefulSet } from '../model/snapshot';
 import type { AnalysisContext } from './context';
+import { isWritableHostPathData } from './hostPathData';
 import { compact, refOf } from './refs';
 import { key } from './snapshotIndex';
 
@@ -47,39 +48,45 @@ export function checkGoverningService(ctx: AnalysisContext, sts: StatefulSet): b
 const PERSISTENT_KINDS = new Set<PodVolume['kind']>(['persistentVolumeClaim', 'nfs', 'other']);
 
 /**
- * emptyDir on disk and generic ephemeral volumes die with the pod; hostPath stays on one node. A memory-backed
- * emptyDir is RAM scratch (/dev/shm and the like), not where anyone keeps data, so it is left out.
+ * emptyDir on disk and generic ephemeral volumes die with the pod. A memory-backed emptyDir is RAM scratch
+ * (/dev/shm and the like), not where anyone keeps data, so it is left out.
  */
-function isEphemeralData(v: PodVolume): boolean {
+function diesWithPod(v: PodVolume): boolean {
   if (v.mounted === false) return false;
   if (v.kind === 'emptyDir') return v.medium !== 'Memory';
-  return v.kind === 'hostPath' || v.kind === 'ephemeral';
+  return v.kind === 'ephemeral';
 }
 
 function describeVolume(v: PodVolume): string {
   return v.kind === 'hostPath' && v.path ? `${v.name} (hostPath ${v.path})` : `${v.name} (${v.kind})`;
 }
 
-/** A set with volumeClaimTemplates (or any persistent volume) is quiet even if it also mounts an emptyDir for /tmp. */
+/**
+ * A writable hostPath outside the system paths keeps data on one node whatever else the set mounts: it is reported
+ * even next to volumeClaimTemplates (pod-hostpath-data leaves the set's pods to this check). emptyDir and generic
+ * ephemeral volumes are reported only when the set has no volumeClaimTemplates and no other persistent volume: next
+ * to real storage they are scratch space (/tmp, caches).
+ */
 export function checkEphemeralData(ctx: AnalysisContext, sts: StatefulSet): void {
-  if (sts.volumeClaimTemplates.length > 0) return;
-  if (sts.templateVolumes.some((v) => PERSISTENT_KINDS.has(v.kind))) return;
-  const ephemeral = sts.templateVolumes.filter(isEphemeralData);
-  if (ephemeral.length === 0) return;
+  const hasStorage = sts.volumeClaimTemplates.length > 0 || sts.templateVolumes.some((v) => PERSISTENT_KINDS.has(v.kind));
+  const onNode = sts.templateVolumes.filter(isWritableHostPathData);
+  const dies = hasStorage ? [] : sts.templateVolumes.filter(diesWithPod);
+  if (onNode.length === 0 && dies.length === 0) return;
+  const volumes = sts.templateVolumes.filter((v) => onNode.includes(v) || dies.includes(v));
   const ns = sts.meta.namespace;
-  const onNode = ephemeral.some((v) => v.kind === 'hostPath');
-  const dies = ephemeral.some((v) => v.kind !== 'hostPath');
-  const consequences = [dies ? 'is lost when a pod is deleted or evicted' : '', onNode ? 'stays behind on one node when a pod moves' : '']
+  const consequences = [dies.length ? 'is lost when a pod is deleted or evicted' : '', onNode.length ? 'stays behind on one node when a pod moves' : '']
     .filter(Boolean)
     .join(' and ');
+  const noTemplates = sts.volumeClaimTemplates.length === 0;
   ctx.emit({
     code: 'sts-ephemeral-data',
     object: refOf('StatefulSet', sts.meta),
     message:
-      `StatefulSet ${ns}/${sts.meta.name} has no volumeClaimTemplates and mounts ${ephemeral.map(describeVolume).join(', ')}: ` +
-      `its data ${consequences}.`,
+      `StatefulSet ${ns}/${sts.meta.name} ${noTemplates ? 'has no volumeClaimTemplates and mounts' : 'mounts'} ` +
+      `${volumes.map(describeVolume).join(', ')}${noTemplates ? '' : ' writable'}: ` +
+      `${noTemplates ? 'its data' : 'what it writes there'} ${consequences}.`,
     hint: 'Move the data volumes to spec.volumeClaimTemplates so each ordinal gets its own PersistentVolumeClaim.',
-    details: { volumes: ephemeral.map((v) => v.name).join(',') },
+    details: { volumes: volumes.map((v) => v.name).join(',') },
   });
 }
 

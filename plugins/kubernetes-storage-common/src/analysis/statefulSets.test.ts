@@ -11,7 +11,8 @@ import {
   statefulSetPod,
 } from '../__fixtures__/snapshot';
 import type { AnalyzeOptions } from '../model/report';
-import type { ContainerState, Pod, Snapshot, StatefulSet } from '../model/snapshot';
+import type { ContainerState, Pod, PodVolume, Snapshot, StatefulSet } from '../model/snapshot';
+import { analyze } from './analyze';
 import { analyzeStatefulSets } from './statefulSets';
 
 const crashLoop = (restarts = 7, lastTerminationReason = 'OOMKilled'): Partial<Pod> => ({
@@ -439,6 +440,61 @@ describe('sts-ephemeral-data', () => {
     expect(f.message).toContain('lost when a pod is deleted');
     expect(f.message).toContain('stays behind on one node');
     expect(f.details).toEqual({ volumes: 'data,wal' });
+  });
+
+  it('fires for a writable data hostPath even when the set also has volumeClaimTemplates', () => {
+    const sts = statefulSet({
+      name: 'mongo',
+      replicas: 1,
+      templates: ['config'],
+      templateVolumes: [
+        { name: 'tmp', kind: 'emptyDir', mounted: true },
+        { name: 'db', kind: 'hostPath', path: '/data/db', mounted: true },
+      ],
+    });
+    const [f] = run(cluster(sts, [statefulSetPod(sts, 0)])).withCode('sts-ephemeral-data');
+    expect(f.message).toBe(
+      'StatefulSet default/mongo mounts db (hostPath /data/db) writable: what it writes there stays behind on one node when a pod moves.',
+    );
+    expect(f.details).toEqual({ volumes: 'db' });
+  });
+
+  it('fires for a writable data hostPath next to an nfs volume too', () => {
+    const sts = statefulSet({
+      name: 'app',
+      replicas: 1,
+      templateVolumes: [
+        { name: 'shared', kind: 'nfs', path: 'nas:/export', mounted: true },
+        { name: 'db', kind: 'hostPath', path: '/data/db', mounted: true },
+      ],
+    });
+    expect(run(cluster(sts, [statefulSetPod(sts, 0)])).withCode('sts-ephemeral-data')[0].details).toEqual({ volumes: 'db' });
+  });
+
+  it('stays quiet for read-only and system-path hostPaths, with or without volumeClaimTemplates', () => {
+    const nodePaths: PodVolume[] = [
+      { name: 'localtime', kind: 'hostPath', path: '/etc/localtime', mounted: true },
+      { name: 'zoneinfo', kind: 'hostPath', path: '/usr/share/zoneinfo', mounted: true },
+      { name: 'seed', kind: 'hostPath', path: '/srv/seed', readOnly: true, mounted: true },
+      { name: 'unmounted', kind: 'hostPath', path: '/srv/old', mounted: false },
+    ];
+    for (const templates of [[], ['data']]) {
+      const sts = statefulSet({ name: 'db', replicas: 1, templates, templateVolumes: nodePaths });
+      expect(run(cluster(sts, [statefulSetPod(sts, 0)])).withCode('sts-ephemeral-data')).toEqual([]);
+    }
+  });
+
+  it('closes the gap with pod-hostpath-data: one finding for a set with templates whose pods write to a node path', () => {
+    const db: PodVolume = { name: 'db', kind: 'hostPath', path: '/data/db', mounted: true };
+    const sts = statefulSet({ name: 'mongo', replicas: 2, templates: ['config'], templateVolumes: [db] });
+    const pods = [0, 1].map((o) => {
+      const p = statefulSetPod(sts, o);
+      return { ...p, volumes: [...p.volumes, db] };
+    });
+    const report = analyze(cluster(sts, pods));
+    expect(report.findings.filter((f) => f.code === 'sts-ephemeral-data' || f.code === 'pod-hostpath-data').map((f) => f.code)).toEqual([
+      'sts-ephemeral-data',
+    ]);
   });
 
   it('stays quiet with volumeClaimTemplates plus an emptyDir for /tmp, or with only a memory-backed scratch emptyDir', () => {

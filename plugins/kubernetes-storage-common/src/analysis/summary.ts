@@ -8,6 +8,8 @@ import type {
   StatefulSetView,
   VolumeView,
 } from '../model/report';
+import type { PersistentVolume } from '../model/snapshot';
+import { isOrphanedVolume } from './volumes';
 
 const FAILING_PATH: ReadonlySet<IngressPathStatus> = new Set(['NoReadyEndpoints', 'ServiceMissing', 'PortMissing']);
 
@@ -20,6 +22,8 @@ function countPhases(items: { phase: string }[]): Record<string, number> {
 export interface SummaryInput {
   findings: Finding[];
   volumes: VolumeView[];
+  /** The snapshot's volumes, for the facts the views leave out (a deletion in progress). */
+  persistentVolumes: PersistentVolume[];
   claims: ClaimView[];
   statefulSets: StatefulSetView[];
   ingresses: IngressPathView[];
@@ -35,7 +39,9 @@ export function summarize(input: SummaryInput): ReportSummary {
     findings[f.severity]++;
     if (f.object.kind === 'StatefulSet' && f.severity !== 'info') troubledSets.add(`${f.object.namespace}/${f.object.name}`);
   }
-  const orphans = input.volumes.filter((v) => v.phase === 'Released' && v.reclaimPolicy === 'Retain');
+  // The same rule as pv-released-retain, so the count matches `pv --orphaned` and `orphans`.
+  const orphaned = new Set(input.persistentVolumes.filter(isOrphanedVolume).map((pv) => pv.meta.name));
+  const orphans = input.volumes.filter((v) => orphaned.has(v.name));
   return {
     findings,
     volumes: {

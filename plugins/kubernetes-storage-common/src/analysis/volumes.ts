@@ -8,6 +8,15 @@ import type { AnalysisContext } from './context';
 import { claimObjectRef, compact, describeOrdinal, ordinalOfClaimRef, refOf, withDefined } from './refs';
 import { key } from './snapshotIndex';
 
+/**
+ * An orphaned volume: Released with reclaim policy Retain and not being deleted. Nothing will ever bind, use or free
+ * it unless a human acts. The one rule behind pv-released-retain and the report summary's orphan count, so the two
+ * always agree (a volume already being deleted gets pv-terminating-stuck instead, if anything).
+ */
+export function isOrphanedVolume(pv: PersistentVolume): boolean {
+  return pv.phase === 'Released' && pv.reclaimPolicy === 'Retain' && !pv.meta.deletionTimestamp;
+}
+
 export function analyzeVolumes(ctx: AnalysisContext): VolumeView[] {
   const views = ctx.snapshot.persistentVolumes.map((pv) => {
     const view = volumeView(ctx, pv);
@@ -56,7 +65,7 @@ function checkVolume(ctx: AnalysisContext, pv: PersistentVolume, view: VolumeVie
   const size = view.capacityBytes !== undefined ? formatBytes(view.capacityBytes) : 'unknown size';
   switch (pv.phase) {
     case 'Released':
-      if (pv.reclaimPolicy === 'Retain') releasedRetain(ctx, pv, view, object, size);
+      if (isOrphanedVolume(pv)) releasedRetain(ctx, pv, view, object, size);
       else if (pv.reclaimPolicy === 'Delete' && phaseAge >= ctx.options.pendingGraceSeconds) reclaimFailed(ctx, pv, view, object);
       break;
     case 'Failed':

@@ -105,7 +105,11 @@ export const claimCatalog: CatalogEntry[] = [
     title: 'Single-writer claim used by pods on several nodes',
     why:
       'A ReadWriteOnce volume attaches to one node at a time (and a ReadWriteOncePod volume to one pod). Pods on ' +
-      'another node wait forever for the attach ("Multi-Attach error"), so part of the workload is down.',
+      'another node wait forever for the attach ("Multi-Attach error"), so part of the workload is down. Like ' +
+      'Kubernetes, the node rule reads the access modes of the bound PersistentVolume (the claim\'s when the volume ' +
+      'is unknown): it applies unless they include ReadWriteMany or ReadOnlyMany. Volumes on network file systems ' +
+      'that are never attached to a node (nfs, cephfs, glusterfs, azureFile, quobyte) are left out; CSI volumes ' +
+      'are not, since their drivers cannot be told apart.',
     fix:
       'Run the pods that share the claim on one node (affinity), give each its own claim (a StatefulSet with ' +
       'volumeClaimTemplates), or use storage that supports ReadWriteMany.',

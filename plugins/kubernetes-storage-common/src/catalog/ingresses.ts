@@ -38,9 +38,11 @@ export const ingressCatalog: CatalogEntry[] = [
     area: 'Ingress',
     title: 'The Ingress names an IngressClass that does not exist',
     why:
-      'spec.ingressClassName (or the deprecated kubernetes.io/ingress.class annotation) selects the controller ' +
-      'that serves the Ingress. A class no IngressClass defines is usually served by no controller: the rules ' +
-      'never take effect.',
+      'spec.ingressClassName selects the controller that serves the Ingress through an IngressClass object. A ' +
+      'name no IngressClass defines is served by no controller: the rules never take effect. The deprecated ' +
+      'kubernetes.io/ingress.class annotation is not checked this way: controllers such as Traefik and older ' +
+      'ingress-nginx match it against their own --ingress-class flag, with or without an IngressClass of that ' +
+      'name (an Ingress no controller picks up then shows as ingress-no-address).',
     fix:
       'Set spec.ingressClassName to an existing IngressClass (kubectl get ingressclass), or create the ' +
       'IngressClass for the controller that should serve it.',
@@ -51,7 +53,8 @@ export const ingressCatalog: CatalogEntry[] = [
     area: 'Ingress',
     title: 'The Ingress has no class and there is no default IngressClass',
     why:
-      'Without spec.ingressClassName and without a default IngressClass, whether any controller serves the Ingress ' +
+      'Without spec.ingressClassName, without the legacy kubernetes.io/ingress.class annotation and without a ' +
+      'default IngressClass, whether any controller serves the Ingress ' +
       'depends on controller flags (such as --watch-ingress-without-class); usually none does.',
     fix:
       'Set spec.ingressClassName, or mark one IngressClass as default with the annotation ' +
@@ -75,8 +78,9 @@ export const ingressCatalog: CatalogEntry[] = [
     area: 'Ingress',
     title: 'The Ingress has no address',
     why:
-      'status.loadBalancer.ingress is empty although the Ingress class exists: its controller has not admitted the ' +
-      'Ingress (not running, rejected the configuration, or not configured to publish an address).',
+      'status.loadBalancer.ingress is empty although the Ingress class exists (or the legacy ' +
+      'kubernetes.io/ingress.class annotation names one): its controller has not admitted the Ingress (not running, ' +
+      'rejected the configuration, not matching that annotation value, or not configured to publish an address).',
     fix: "Check the controller's pods and logs for this Ingress, and kubectl describe ingress for its events.",
   },
   {

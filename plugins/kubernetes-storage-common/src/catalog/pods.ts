@@ -31,9 +31,10 @@ export const podCatalog: CatalogEntry[] = [
     why:
       'A hostPath volume is a directory of the node the pod happens to run on. Data written there stays on that ' +
       'node: when the pod is rescheduled elsewhere it sees a different, usually empty, directory. Fires for pods ' +
-      'that mount a writable hostPath outside system paths (/var/log, /proc, /sys, /dev, /etc, /run, /var/lib/kubelet, ' +
-      'container runtime and CNI directories...), except node agents (DaemonSet and static pods) and pods of ' +
-      'StatefulSets present in the report, whose templates the StatefulSet findings check instead.',
+      'that mount a hostPath writable (some container mounts it without readOnly: true) outside system paths ' +
+      '(/var/log, /proc, /sys, /dev, /etc, /run, /var/run, /usr, /lib, /var/lib/kubelet, container runtime and CNI ' +
+      'directories...), except node agents (DaemonSet and static pods) and pods of StatefulSets present in the ' +
+      'report, whose templates sts-ephemeral-data checks by the same rule instead.',
     fix:
       'Use a PersistentVolumeClaim (a StatefulSet with volumeClaimTemplates for per-replica data). If the data must ' +
       'stay node-local, use a local PersistentVolume with node affinity so the pod is always scheduled back to it.',

@@ -84,8 +84,12 @@ export const statefulSetCatalog: CatalogEntry[] = [
     area: 'StatefulSet',
     title: 'StatefulSet keeps its data on emptyDir or hostPath',
     why:
-      'A StatefulSet without volumeClaimTemplates has no stable storage: emptyDir is deleted with the pod, and ' +
-      'hostPath stays on one node, so a pod rescheduled elsewhere comes back with an empty directory.',
+      'Each ordinal must come back with its own data, but emptyDir is deleted with the pod, and hostPath stays on ' +
+      'one node, so a pod rescheduled elsewhere comes back with an empty directory. A writable hostPath outside ' +
+      'system paths (/etc, /sys, /proc, /dev, /run, /var/run, /var/log, /usr, /lib...) is reported even when the ' +
+      'set also has volumeClaimTemplates; a hostPath every container mounts readOnly (such as /etc/localtime) is not. ' +
+      'emptyDir on disk and generic ephemeral volumes are reported only when the set has no volumeClaimTemplates ' +
+      'and no other persistent volume: next to real storage they are scratch space.',
     fix: 'Move the data to spec.volumeClaimTemplates so each ordinal gets its own PersistentVolumeClaim.',
   },
   {

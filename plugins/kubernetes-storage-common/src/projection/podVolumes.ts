@@ -16,21 +16,28 @@ const KNOWN_KINDS: readonly PodVolumeKind[] = [
   'csi',
 ];
 
-/** Names of volumes some container (init containers included) mounts. */
-export function mountedVolumeNames(podSpec: RawRecord): Set<string> {
-  const names = new Set<string>();
+/**
+ * How the containers (init containers included) mount each volume, by volume name: true when every mount of it is
+ * readOnly, false when at least one mount may write. A volume no container mounts is absent.
+ */
+function volumeMountAccess(podSpec: RawRecord): Map<string, boolean> {
+  const readOnly = new Map<string, boolean>();
   for (const c of [...records(podSpec.containers), ...records(podSpec.initContainers)]) {
-    for (const m of records(c.volumeMounts)) if (typeof m.name === 'string') names.add(m.name);
+    for (const m of records(c.volumeMounts)) {
+      if (typeof m.name !== 'string') continue;
+      readOnly.set(m.name, (readOnly.get(m.name) ?? true) && m.readOnly === true);
+    }
   }
-  return names;
+  return readOnly;
 }
 
-function projectVolume(v: RawRecord, podName: string | undefined, mounted: Set<string>): PodVolume | undefined {
+function projectVolume(v: RawRecord, podName: string | undefined, mounts: Map<string, boolean>): PodVolume | undefined {
   const name = nonEmpty(v.name);
   if (name === undefined) return undefined;
   const kind = KNOWN_KINDS.find((k) => asRecord(v[k]) !== undefined) ?? 'other';
   const src = asRecord(v[kind]) ?? {};
-  const out: PodVolume = { name, kind, mounted: mounted.has(name) };
+  const mountedReadOnly = mounts.get(name);
+  const out: PodVolume = { name, kind, mounted: mountedReadOnly !== undefined };
   switch (kind) {
     case 'persistentVolumeClaim':
       out.claimName = nonEmpty(src.claimName);
@@ -57,6 +64,9 @@ function projectVolume(v: RawRecord, podName: string | undefined, mounted: Set<s
     default:
       break;
   }
+  // The hostPath source has no readOnly field: read-only is per volumeMounts[] entry. For every kind, a volume all
+  // of whose mounts are readOnly cannot be written by the pod, whatever its source says.
+  if (mountedReadOnly === true) out.readOnly = true;
   return compact(out);
 }
 
@@ -65,10 +75,10 @@ function projectVolume(v: RawRecord, podName: string | undefined, mounted: Set<s
  * unknown until a pod exists).
  */
 export function projectPodVolumes(podSpec: RawRecord, podName: string | undefined): PodVolume[] {
-  const mounted = mountedVolumeNames(podSpec);
+  const mounts = volumeMountAccess(podSpec);
   const out: PodVolume[] = [];
   for (const v of records(podSpec.volumes)) {
-    const p = projectVolume(v, podName, mounted);
+    const p = projectVolume(v, podName, mounts);
     if (p) out.push(p);
   }
   return out;

@@ -1,5 +1,6 @@
 import { pod, statefulSet, statefulSetPod } from '@kubectl-storage/test-fixtures';
 import { projectPod } from './pod';
+import { projectPodVolumes } from './podVolumes';
 import { projectStatefulSet } from './statefulSet';
 
 describe('projectPod', () => {
@@ -65,6 +66,42 @@ describe('projectPod', () => {
     ]);
   });
 
+  it('projects readOnly from the mounts: hostPath has no readOnly field, so only volumeMounts[].readOnly says it', () => {
+    const volumes = projectPodVolumes(
+      {
+        volumes: [
+          { name: 'tz', hostPath: { path: '/srv/zoneinfo' } },
+          { name: 'data', hostPath: { path: '/data/db' } },
+          { name: 'mixed', hostPath: { path: '/data/shared' } },
+          { name: 'claim', persistentVolumeClaim: { claimName: 'c' } },
+          { name: 'claim-ro', persistentVolumeClaim: { claimName: 'c', readOnly: true } },
+        ],
+        containers: [
+          {
+            name: 'app',
+            volumeMounts: [
+              { name: 'tz', mountPath: '/etc/localtime', readOnly: true },
+              { name: 'data', mountPath: '/data' },
+              { name: 'mixed', mountPath: '/shared', readOnly: true },
+              { name: 'claim', mountPath: '/c', readOnly: true },
+              { name: 'claim-ro', mountPath: '/r' },
+            ],
+          },
+        ],
+        // Init containers count too: one writable mount anywhere makes the volume writable.
+        initContainers: [{ name: 'init', volumeMounts: [{ name: 'tz', mountPath: '/tz', readOnly: true }, { name: 'mixed', mountPath: '/s' }] }],
+      },
+      'db-0',
+    );
+    expect(volumes).toEqual([
+      { name: 'tz', kind: 'hostPath', path: '/srv/zoneinfo', readOnly: true, mounted: true },
+      { name: 'data', kind: 'hostPath', path: '/data/db', mounted: true },
+      { name: 'mixed', kind: 'hostPath', path: '/data/shared', mounted: true },
+      { name: 'claim', kind: 'persistentVolumeClaim', claimName: 'c', readOnly: true, mounted: true },
+      { name: 'claim-ro', kind: 'persistentVolumeClaim', claimName: 'c', readOnly: true, mounted: true },
+    ]);
+  });
+
   it('keeps the controller owner reference and the revision label of a StatefulSet pod', () => {
     const p = projectPod(statefulSetPod('data', 'db', 2, { templates: ['data'], revision: 'db-abc' }));
     expect(p.meta.ownerReferences).toEqual([{ kind: 'StatefulSet', name: 'db', uid: expect.any(String), controller: true }]);
@@ -117,6 +154,23 @@ describe('projectStatefulSet', () => {
     expect(sts.templateVolumes).toEqual([
       { name: 'tmp', kind: 'emptyDir', mounted: false },
       { name: 'scratch', kind: 'ephemeral', mounted: false },
+    ]);
+  });
+
+  it('projects readOnly of template volumes from the template containers\' mounts', () => {
+    const raw = statefulSet('ns', 'db', {
+      templateVolumes: [
+        { name: 'tz', hostPath: { path: '/usr/share/zoneinfo' } },
+        { name: 'data', hostPath: { path: '/data/db' } },
+      ],
+    });
+    raw.spec.template.spec.containers[0].volumeMounts = [
+      { name: 'tz', mountPath: '/etc/localtime', readOnly: true },
+      { name: 'data', mountPath: '/data' },
+    ];
+    expect(projectStatefulSet(raw).templateVolumes).toEqual([
+      { name: 'tz', kind: 'hostPath', path: '/usr/share/zoneinfo', readOnly: true, mounted: true },
+      { name: 'data', kind: 'hostPath', path: '/data/db', mounted: true },
     ]);
   });
 
