@@ -62,6 +62,24 @@ describe('namespaces and selectors on a dump', () => {
     expect(JSON.parse(run.stdout).claims.map((c: { name: string }) => c.name)).toEqual(['data-db-0', 'data-db-1', 'data-db-2', 'data-db-3']);
   });
 
+  it('-n keeps the volumes its claims held, the Released volume of a deleted claim too', async () => {
+    const report = JSON.parse((await runCli(Report, ['-n', 'data', '-o', 'json', ...dump()])).stdout);
+    expect(report.claims.map((c: { name: string }) => c.name)).not.toContain('export-tmp');
+    expect(report.volumes.map((v: { claim?: string }) => v.claim)).toContain('data/export-tmp');
+    expect(report.findings).toContainEqual(expect.objectContaining({ code: 'pv-reclaim-failed', details: expect.objectContaining({ claim: 'data/export-tmp' }) }));
+  });
+
+  it('pv -l picks volumes by their own labels, like kubectl get pv -l', async () => {
+    const items = clusterItems();
+    const nfs = items.find((o) => o.kind === 'PersistentVolume' && o.metadata.name === 'nfs-archive');
+    if (!nfs) throw new Error('nfs-archive not in the test cluster');
+    nfs.metadata.labels = { type: 'nfs' };
+    const file = path.join(tmp, 'labelled-pv.json');
+    fs.writeFileSync(file, JSON.stringify({ apiVersion: 'v1', kind: 'List', items }));
+    const out = JSON.parse((await runCli(Pv, ['-l', 'type=nfs', '-o', 'json', '-f', file, ...now()])).stdout);
+    expect(out.volumes.map((v: { name: string }) => v.name)).toEqual(['nfs-archive']);
+  });
+
   it('a malformed selector is a usage error', async () => {
     expectUsageError(await runCli(Pvc, ['-l', 'app in (web', ...dump()]), /label selector/i);
   });
@@ -93,6 +111,17 @@ describe('--fail-on and --strict', () => {
     expect(run.exitCode).toBe(1);
     expect(run.stdout).toContain('sts-rollout-blocked');
     expect(run.stderr).toBe('');
+  });
+
+  it('an unexpected error exits 1 too, told apart from failing findings by its "error:" line on stderr', async () => {
+    class Broken extends Pvc {
+      protected override async present(): Promise<never> {
+        throw new TypeError('claims is undefined');
+      }
+    }
+    const run = await runCli(Broken, dump());
+    expect(run.exitCode).toBe(1);
+    expect(run.stderr).toBe('error: claims is undefined\n');
   });
 
   it('looks only at the findings the view shows', async () => {

@@ -1,5 +1,5 @@
 import { Args } from '@oclif/core';
-import type { StorageReport } from '@kubectl-storage/plugin-kubernetes-storage-common';
+import type { ResourceKind, StorageReport } from '@kubectl-storage/plugin-kubernetes-storage-common';
 import { dataCommandDescription, StorageCommand, type Presentation } from '../lib/storageCommand';
 
 export default class Ingress extends StorageCommand {
@@ -18,6 +18,9 @@ export default class Ingress extends StorageCommand {
     { description: 'All Ingresses, failing the job when a path is down', command: 'kubectl storage ingress -A --fail-on critical' },
   ];
   static override args = { name: Args.string({ description: 'Ingress name (omit to list all in scope).' }) };
+
+  // The chain host/path -> Service -> endpoints, the classes, and Secrets (metadata only) for the TLS check.
+  static override kinds: readonly ResourceKind[] = ['ingresses', 'ingressclasses', 'services', 'endpointslices', 'secrets'];
 
   protected async present(report: StorageReport, args: { name?: string }): Promise<Presentation> {
     const [{ ingressesView }, { viewPresentation }] = await Promise.all([import('../render/ingresses'), import('../lib/viewPresentation')]);

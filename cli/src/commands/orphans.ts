@@ -1,4 +1,4 @@
-import type { StorageReport } from '@kubectl-storage/plugin-kubernetes-storage-common';
+import type { ResourceKind, StorageReport } from '@kubectl-storage/plugin-kubernetes-storage-common';
 import { dataCommandDescription, StorageCommand, type Presentation } from '../lib/storageCommand';
 
 export default class Orphans extends StorageCommand {
@@ -13,6 +13,9 @@ export default class Orphans extends StorageCommand {
     { description: 'What can be cleaned up, cluster-wide', command: 'kubectl storage orphans -A' },
     { description: 'The commands only, for review in a file', command: "kubectl storage orphans -A -o json | jq -r '.orphans[].commands[]'" },
   ];
+
+  // Released volumes, claims, the pods that mount them (unused, leftover) and StatefulSets (ordinals, leftovers).
+  static override kinds: readonly ResourceKind[] = ['persistentvolumes', 'persistentvolumeclaims', 'pods', 'statefulsets'];
 
   protected async present(report: StorageReport): Promise<Presentation> {
     const [{ orphansView }, { viewPresentation }] = await Promise.all([import('../render/orphans'), import('../lib/viewPresentation')]);

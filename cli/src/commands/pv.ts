@@ -1,5 +1,5 @@
 import { Flags } from '@oclif/core';
-import type { StorageReport } from '@kubectl-storage/plugin-kubernetes-storage-common';
+import type { ResourceKind, StorageReport } from '@kubectl-storage/plugin-kubernetes-storage-common';
 import { usageError } from '../lib/errors';
 import { PV_PHASES } from '../lib/phases';
 import { dataCommandDescription, StorageCommand, type Presentation } from '../lib/storageCommand';
@@ -18,6 +18,11 @@ export default class Pv extends StorageCommand {
     { description: 'From a dump', command: 'kubectl storage pv -f cluster.json' },
   ];
   static override clusterScoped = true;
+  // Volumes; claims (pv-claimref-dangling); StatefulSets (the ordinal a volume belongs or belonged to). With -l, pods
+  // (selectors usually match pods, which lead to their StatefulSet and claims) and StorageClasses (the default
+  // class decides which free volumes a selected Pending claim could bind).
+  static override kinds: readonly ResourceKind[] = ['persistentvolumes', 'persistentvolumeclaims', 'statefulsets'];
+  static override selectorKinds: readonly ResourceKind[] = ['pods', 'storageclasses'];
   static override flags = {
     orphaned: Flags.boolean({ summary: 'Only orphaned volumes (Released with reclaim policy Retain).' }),
     phase: Flags.string({

@@ -1,4 +1,4 @@
-import type { StorageReport } from '@kubectl-storage/plugin-kubernetes-storage-common';
+import type { ResourceKind, StorageReport } from '@kubectl-storage/plugin-kubernetes-storage-common';
 import { dataCommandDescription, StorageCommand, type Presentation } from '../lib/storageCommand';
 
 export default class Pvc extends StorageCommand {
@@ -14,6 +14,10 @@ export default class Pvc extends StorageCommand {
     { description: 'Claims of every namespace, with more columns', command: 'kubectl storage pvc -A -o wide' },
     { description: "One app's claims", command: 'kubectl storage pvc -n shop -l app=web' },
   ];
+
+  // Claims, their volumes and classes (Lost, Pending and resize checks), the pods that mount them (USED BY, unused,
+  // multi-node), and StatefulSets (per-ordinal claims are the StatefulSet checks' business, not "unused").
+  static override kinds: readonly ResourceKind[] = ['persistentvolumeclaims', 'persistentvolumes', 'storageclasses', 'pods', 'statefulsets'];
 
   protected async present(report: StorageReport): Promise<Presentation> {
     const [{ claimsView }, { viewPresentation }] = await Promise.all([import('../render/claims'), import('../lib/viewPresentation')]);

@@ -4,9 +4,10 @@ import { dataCommandDescription, StorageCommand, type Presentation } from '../li
 export default class Report extends StorageCommand {
   static override summary = 'Everything: a summary, then every finding, most severe first.';
   static override description = dataCommandDescription(
-    'Reads PersistentVolumes, claims, StorageClasses, pods, StatefulSets, Services, EndpointSlices, Ingresses and ' +
-      'kubelet volume stats, and reports what needs attention. -o json prints exactly one StorageReport ' +
-      '(apiVersion kubectl-storage.io/v1alpha1), -o yaml the same in YAML; -o wide adds hint and related columns.',
+    'Reads PersistentVolumes, claims, StorageClasses, pods, StatefulSets, Services, EndpointSlices, Ingresses, ' +
+      'IngressClasses, nodes, Secrets (metadata only, for the TLS check) and kubelet volume stats, and reports ' +
+      'what needs attention. -o json prints exactly one StorageReport (apiVersion kubectl-storage.io/v1alpha1), ' +
+      '-o yaml the same in YAML; -o wide adds hint and related columns.',
   );
   static override examples = [
     { description: 'The bundled demo cluster, no cluster needed', command: 'kubectl storage report --from-file test/fixtures/demo-cluster.json' },
@@ -16,7 +17,7 @@ export default class Report extends StorageCommand {
     { description: 'Offline, from dumps (a file and stdin)', command: 'kubectl get pv,pvc,sc,pods,sts,svc,endpointslices,ingress,ingressclass -A -o json | kubectl storage report -f -' },
     { description: 'Machine-readable', command: 'kubectl storage report -A -o json | jq .summary' },
   ];
-  static override volumeStats = true;
+  // static kinds stays 'all': every kind the analysis uses (Secrets as metadata, for the TLS check) and kubelet stats.
 
   protected async present(report: StorageReport): Promise<Presentation> {
     const { renderReport } = await import('../render/report');

@@ -1,5 +1,5 @@
 import { Args } from '@oclif/core';
-import type { StorageReport } from '@kubectl-storage/plugin-kubernetes-storage-common';
+import type { ResourceKind, StorageReport } from '@kubectl-storage/plugin-kubernetes-storage-common';
 import { dataCommandDescription, StorageCommand, type Presentation } from '../lib/storageCommand';
 
 export default class Sts extends StorageCommand {
@@ -18,6 +18,9 @@ export default class Sts extends StorageCommand {
     { description: 'Ordinals with node and claim phases', command: 'kubectl storage sts kafka -n messaging -o wide' },
   ];
   static override args = { name: Args.string({ description: 'StatefulSet name (omit to list all in scope).' }) };
+
+  // Sets, their pods, claims and volumes, the governing Service, and StorageClasses (why an ordinal's claim is Pending).
+  static override kinds: readonly ResourceKind[] = ['statefulsets', 'pods', 'persistentvolumeclaims', 'persistentvolumes', 'services', 'storageclasses'];
 
   protected async present(report: StorageReport, args: { name?: string }): Promise<Presentation> {
     const [{ statefulSetsView }, { viewPresentation }] = await Promise.all([import('../render/statefulSets'), import('../lib/viewPresentation')]);

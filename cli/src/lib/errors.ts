@@ -51,6 +51,7 @@ export function classifyError(err: unknown): ClassifiedError {
   // @oclif/core's parser errors (unknown flag, bad option value, missing argument) carry an exit code; some
   // wrap the real message in "The following error occurred:" and end with "See more help with --help".
   if (e?.oclif && typeof e.oclif.exit === 'number') return { exitCode: ExitCode.Usage, message: oclifMessage(String(e.message ?? '')) };
-  // Anything else is a bug or an unexpected environment problem: exit 1, as kubectl does for its errors.
+  // Anything else is a bug or an unexpected environment problem: exit 1, as kubectl does for its errors. Findings
+  // exit 1 too (--fail-on); the "error: ..." line on stderr is what tells the two apart (documented in --help).
   return { exitCode: ExitCode.Findings, message };
 }

@@ -78,6 +78,11 @@ export const kubectlFlags = {
     summary: 'On errors, print the stack trace too (same as DEBUG=kubectl-storage).',
     helpGroup: CHECKS,
   }),
-  // Ages are measured against this instant instead of the snapshot time; tests and reproducible reports use it.
-  now: Flags.string({ hidden: true, summary: 'ISO time to measure ages against.' }),
+  // Reproducible reports (and the tests) pin it; a dump taken long ago can be judged as of today with it.
+  now: Flags.string({
+    summary:
+      'Measure ages as of this ISO time (default: now for a cluster; for a dump, the later of its file time and the newest time inside it).',
+    helpValue: '<time>',
+    helpGroup: INPUT,
+  }),
 };

@@ -7,7 +7,8 @@ export const NAMESPACE_HELP =
   'namespace ("default" when it sets none); with --from-file the default is every namespace in the dump, and -n narrows ' +
   'it. PersistentVolumes are cluster-scoped: `pv` lists them all whatever -n says, like kubectl get pv; the other ' +
   'commands show the volumes that claims of the namespace hold or held. -l narrows to the objects a label selector ' +
-  'picks and what they own, as the Backstage storage page scopes an entity.';
+  'picks (volumes by their own labels too, like kubectl get pv -l) and what they own, as the Backstage storage page ' +
+  'scopes an entity.';
 
 export const ERRORS_HELP =
   'Errors print one line on stderr ("error: ..."), and warnings about data that could not be read one line each ' +

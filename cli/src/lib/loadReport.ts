@@ -1,15 +1,18 @@
 // The pipeline behind every data command: collect from the cluster (or load dumps), scope like kubectl, analyze
 // with the core. Loaded only once a command runs; the collectors and @kubernetes/client-node load on first use.
-import type { Snapshot, StorageReport } from '@kubectl-storage/plugin-kubernetes-storage-common';
+import type { ResourceKind, Snapshot, StorageReport } from '@kubectl-storage/plugin-kubernetes-storage-common';
 import { createProgress } from './progress';
 import { progressTracker } from './progressText';
 import { usageError } from './errors';
+import { MAX_TIMEOUT_MS } from './requestTimeout';
 import { applyScope, reportScope, resolveNamespaces } from './scope';
 import type { KubectlFlagValues } from './storageCommand';
 
 export interface LoadOptions {
-  /** Read kubelet volume stats as well. */
-  volumeStats: boolean;
+  /** The kinds the command needs from a cluster ('all': every analysed kind and kubelet volume stats). */
+  kinds: readonly ResourceKind[] | 'all';
+  /** Read as well when a label selector is given (what scoping follows to the view's objects). */
+  selectorKinds?: readonly ResourceKind[];
   /** A cluster-scoped view (`pv`): read and keep every namespace whatever -n says, like `kubectl get pv`. */
   clusterScoped?: boolean;
   /** Registered undo actions (the progress line) the error path runs too. */
@@ -18,14 +21,21 @@ export interface LoadOptions {
   warn(message: string): void;
 }
 
-// AbortSignal.timeout() cannot wait longer than this (about 24.8 days); kubectl's "0" means "no timeout".
-const NO_TIMEOUT_MS = 2 ** 31 - 1;
-
 function parseNow(now: string | undefined): Date | undefined {
   if (now === undefined) return undefined;
   const date = new Date(now);
   if (Number.isNaN(date.getTime())) throw usageError(`invalid --now "${now}": expected an ISO 8601 time`);
   return date;
+}
+
+/** What a live run reads: the command's kinds, with the selector's extras when -l is given. */
+export function kindsToRead(
+  options: Pick<LoadOptions, 'kinds' | 'selectorKinds'>,
+  selector: string | undefined,
+  analysedKinds: readonly ResourceKind[],
+): ResourceKind[] {
+  if (options.kinds === 'all') return [...analysedKinds, 'volumestats'];
+  return [...new Set([...options.kinds, ...(selector !== undefined ? (options.selectorKinds ?? []) : [])])];
 }
 
 async function collectLive(flags: KubectlFlagValues, options: LoadOptions): Promise<{ snapshot: Snapshot; namespaces?: string[] }> {
@@ -37,17 +47,20 @@ async function collectLive(flags: KubectlFlagValues, options: LoadOptions): Prom
   const conn = connect({
     kubeconfig: flags.kubeconfig,
     context: flags.context,
-    requestTimeoutMs: timeout === 0 ? NO_TIMEOUT_MS : timeout,
+    // kubectl's "0" means no timeout: the longest a timer can wait.
+    requestTimeoutMs: timeout === 0 ? MAX_TIMEOUT_MS : timeout,
   });
   const namespaces = options.clusterScoped ? undefined : resolveNamespaces(flags, conn.namespace);
   const progress = createProgress(process.stderr);
   options.cleanups.push(() => progress.done());
-  const describe = progressTracker(`context ${conn.context}`, ANALYSED_KINDS.length);
+  const kinds = kindsToRead(options, flags.selector, ANALYSED_KINDS);
+  // Kubelet stats are not a LIST and report no progress of their own.
+  const describe = progressTracker(`context ${conn.context}`, kinds.filter((k) => k !== 'volumestats').length);
   progress.update(`Reading context ${conn.context}...`);
   try {
     const snapshot = await collectSnapshot(conn, {
       namespaces,
-      kinds: options.volumeStats ? [...ANALYSED_KINDS, 'volumestats'] : ANALYSED_KINDS,
+      kinds,
       onProgress: (event) => progress.update(describe(event)),
     });
     return { snapshot, namespaces };

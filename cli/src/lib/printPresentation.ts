@@ -23,7 +23,8 @@ export async function printPresentation(
 ): Promise<ExitCodeValue> {
   // Kinds a dump does not contain are the user's choice, shown in the report summary; failures to read are warned.
   // One line per kind (the JSON keeps every entry): a user without rights to a kind reads one warning, not one per namespace.
-  for (const gap of summarizeIncomplete(partialEntries(report.incomplete))) out.warn(`could not read ${gap.text} (${gap.message})`);
+  const unread = summarizeIncomplete(partialEntries(report.incomplete));
+  for (const gap of unread) out.warn(`could not read ${gap.text} (${gap.message})`);
   if (flags.output === 'json' || flags.output === 'yaml') {
     out.stdout(await serialize(presentation.data, flags.output));
   } else {
@@ -32,6 +33,7 @@ export async function printPresentation(
       wide: flags.output === 'wide',
       noHeaders: flags['no-headers'],
       showNamespace: showsNamespaceColumn(report),
+      unread,
     });
     if (lines.length > 0) out.stdout(`${lines.join('\n')}\n`);
   }

@@ -1,7 +1,6 @@
 // kubectl's namespace rules applied to a snapshot. -A: everything. -n: that namespace. Neither: the context's
 // namespace for a live cluster (as `kubectl get` does), everything for a dump (the user already chose what to
-// capture, as with `kubectl get -f`). -l narrows the view to what the selected objects own: the core's
-// scopeSnapshot, the same scoping the portal uses.
+// capture, as with `kubectl get -f`). -l narrows the view to what the selected objects own.
 import { scopeSnapshot, type ReportScope, type Snapshot } from '@kubectl-storage/plugin-kubernetes-storage-common';
 
 export interface NamespaceFlags {
@@ -21,17 +20,10 @@ export function reportScope(namespaces: string[] | undefined, selector: string |
 }
 
 /**
- * A namespace keeps the volumes its claims hold or held (claimRef in the namespace, Released ones included);
- * volumes of other namespaces' claims and unclaimed ones are not that namespace's business.
+ * The core's scopeSnapshot, the same scoping the portal uses: a namespace keeps the volumes its claims hold or held
+ * (claimRef in the namespace, Released ones included); -l keeps what the selected objects own and the volumes the
+ * selector picks by their own labels.
  */
 export function applyScope(snapshot: Snapshot, scope: ReportScope | undefined): Snapshot {
-  if (!scope) return snapshot;
-  const scoped = scopeSnapshot(snapshot, { namespaces: scope.namespaces, selector: scope.selector });
-  if (scope.selector) return scoped;
-  const namespaces = new Set(scope.namespaces);
-  const kept = new Set(scoped.persistentVolumes);
-  return {
-    ...scoped,
-    persistentVolumes: snapshot.persistentVolumes.filter((pv) => kept.has(pv) || (pv.claimRef !== undefined && namespaces.has(pv.claimRef.namespace))),
-  };
+  return scope ? scopeSnapshot(snapshot, { namespaces: scope.namespaces, selector: scope.selector }) : snapshot;
 }

@@ -1,21 +1,15 @@
 // The findings table shared by `report` and the views: most severe first, one blank line between severities so
-// an on-call engineer sees at a glance where the criticals end.
+// an on-call engineer sees at a glance where the criticals end. The order is the core's (StorageReport.findings is
+// sorted most severe first, then namespace, kind, name); views filter it and keep it.
 import type { Finding } from '@kubectl-storage/plugin-kubernetes-storage-common';
 import type { RenderContext } from './context';
-import { objectName, qualifiedName, SEVERITY_ORDER, severityCell } from './format';
+import { objectName, qualifiedName, severityCell } from './format';
 import { renderTable, type CellInput } from './table';
 
-export function sortFindings(findings: Finding[]): Finding[] {
-  const rank = (f: Finding) => SEVERITY_ORDER.indexOf(f.severity);
-  // Stable sort: within a severity the core's order (namespace, kind, name) is kept.
-  return [...findings].sort((a, b) => rank(a) - rank(b));
-}
-
 export function renderFindings(findings: Finding[], ctx: RenderContext): string[] {
-  const sorted = sortFindings(findings);
   const headers = ['severity', 'code', ...(ctx.showNamespace ? ['namespace'] : []), 'object', 'message'];
   if (ctx.wide) headers.push('hint', 'related');
-  const rows = sorted.map((f): CellInput[] => {
+  const rows = findings.map((f): CellInput[] => {
     const row: CellInput[] = [severityCell(f.severity), f.code];
     if (ctx.showNamespace) row.push(f.object.namespace ?? '');
     row.push(objectName(f.object), f.message);
@@ -29,8 +23,8 @@ export function renderFindings(findings: Finding[], ctx: RenderContext): string[
   const offset = ctx.noHeaders ? 0 : 1;
   const out: string[] = [];
   lines.forEach((line, i) => {
-    const f = sorted[i - offset];
-    const prev = sorted[i - offset - 1];
+    const f = findings[i - offset];
+    const prev = findings[i - offset - 1];
     if (f && prev && f.severity !== prev.severity) out.push('');
     out.push(line);
   });

@@ -1,11 +1,12 @@
 // `kubectl storage orphans`: the clean-up list. Orphaned Released volumes, PVCs left behind by StatefulSet
 // scale-ins, and claims no pod mounts, each with its size and age and the exact kubectl commands an admin would
 // run. The commands are printed for a human to review; kubectl-storage itself never changes the cluster.
-import { formatBytes, parseQuantity } from '@kubectl-storage/plugin-kubernetes-storage-common';
+import { formatBytes, quantityBytes } from '@kubectl-storage/plugin-kubernetes-storage-common';
 import type {
   ClaimView,
   Finding,
   ObjectRef,
+  StatefulSetView,
   StorageReport,
   VolumeView,
 } from '@kubectl-storage/plugin-kubernetes-storage-common';
@@ -82,14 +83,6 @@ function claimOrphan(c: ClaimView, category: OrphanCategory, code: string, reaso
   };
 }
 
-function quantityBytes(quantity: string | undefined): number | undefined {
-  try {
-    return quantity === undefined ? undefined : parseQuantity(quantity);
-  } catch {
-    return undefined;
-  }
-}
-
 function sized(quantity: string | undefined, bytes?: number): Pick<Orphan, 'size' | 'sizeBytes'> {
   const b = bytes ?? quantityBytes(quantity);
   return { ...(quantity ? { size: quantity } : {}), ...(b !== undefined ? { sizeBytes: b } : {}) };
@@ -107,16 +100,20 @@ export function findOrphans(report: StorageReport): { orphans: Orphan[]; finding
     because.push(f);
   }
 
-  // The finding names the set; the set's view lists the leftover ordinals and the claims they left.
+  // The finding names the set and lists in `related` exactly the claims that are left over: the core leaves out
+  // claims a pod still mounts (a scale-in caught half way) and claims already being deleted, so only those get a
+  // delete command.
+  const statefulSets = new Map<string, StatefulSetView>(report.statefulSets.map((s) => [`${s.namespace}/${s.name}`, s]));
   for (const f of report.findings.filter((x) => x.code === LEFTOVER_CLAIMS_CODE)) {
-    const sts = report.statefulSets.find((s) => s.namespace === f.object.namespace && s.name === f.object.name);
-    for (const o of sts?.ordinals.filter((x) => x.status === 'Leftover') ?? []) {
-      for (const oc of o.claims) {
-        const c = claims.get(`${sts!.namespace}/${oc.name}`);
-        if (!c) continue;
-        const reason = `left by statefulset ${sts!.name} (replicas ${sts!.replicas}, ordinal ${o.ordinal})`;
-        orphans.push(claimOrphan(c, 'leftover-claim', f.code, reason, c.volume ? volumes.get(c.volume) : undefined));
-      }
+    const sts = statefulSets.get(`${f.object.namespace}/${f.object.name}`);
+    for (const ref of f.related ?? []) {
+      if (ref.kind !== 'PersistentVolumeClaim') continue;
+      const c = claims.get(`${ref.namespace ?? f.object.namespace}/${ref.name}`);
+      if (!c) continue;
+      const ordinal = c.ownerOrdinal?.ordinal;
+      const details = [sts ? `replicas ${sts.replicas}` : undefined, ordinal !== undefined ? `ordinal ${ordinal}` : undefined].filter(Boolean);
+      const reason = `left by statefulset ${f.object.name}${details.length ? ` (${details.join(', ')})` : ''}`;
+      orphans.push(claimOrphan(c, 'leftover-claim', f.code, reason, c.volume ? volumes.get(c.volume) : undefined));
     }
     because.push(f);
   }

@@ -58,7 +58,7 @@ export function renderSummary(report: StorageReport, ctx: RenderContext): string
     ['Ingress paths', `${s.ingresses.paths} in ${s.ingresses.total} ingresses (${s.ingresses.failingPaths} failing)` + partial('ingresses')],
     ['Findings', findingCounts],
   ];
-  if (unread.length > 0) rows.push(['Not read', paint(summarizeIncomplete(unread).map((u) => u.text).join('; '), 'yellow')]);
+  if (unread.length > 0) rows.push(['Not read', paint((ctx.unread ?? summarizeIncomplete(unread)).map((u) => u.text).join('; '), 'yellow')]);
   // A dump without a kind is the user's choice, but the checks that need it were skipped: say which.
   if (notInInput.length > 0) rows.push(['Not in input', notInInput.map((e) => e.kind).join(', ')]);
   const width = Math.max(...rows.map(([k]) => k.length)) + 2;

@@ -17,7 +17,7 @@ import { findingsAbout, type View } from './view';
  * The objects a set's view is about: the set, its ordinal pods, their claims and volumes, and volumes that belonged
  * to an ordinal whose claim is gone (a Released volume of a scaled-in ordinal still belongs to its set).
  */
-function objectsOf(sts: StatefulSetView, volumes: VolumeView[]): ObjectRef[] {
+function objectsOf(sts: StatefulSetView, ownedVolumes: Map<string, VolumeView[]>): ObjectRef[] {
   const refs: ObjectRef[] = [{ kind: 'StatefulSet', namespace: sts.namespace, name: sts.name }];
   for (const o of sts.ordinals) {
     refs.push({ kind: 'Pod', namespace: sts.namespace, name: o.podName });
@@ -26,18 +26,32 @@ function objectsOf(sts: StatefulSetView, volumes: VolumeView[]): ObjectRef[] {
       if (c.volume) refs.push({ kind: 'PersistentVolume', name: c.volume });
     }
   }
-  for (const v of volumes) {
-    if (v.ownerOrdinal?.namespace === sts.namespace && v.ownerOrdinal.statefulSet === sts.name) refs.push({ kind: 'PersistentVolume', name: v.name });
-  }
+  for (const v of ownedVolumes.get(setKey(sts.namespace, sts.name)) ?? []) refs.push({ kind: 'PersistentVolume', name: v.name });
   return refs;
+}
+
+const setKey = (namespace: string, name: string): string => `${namespace}/${name}`;
+
+/** Volumes by the StatefulSet whose ordinal they belong or belonged to: one pass, however many sets are shown. */
+function volumesBySet(volumes: VolumeView[]): Map<string, VolumeView[]> {
+  const bySet = new Map<string, VolumeView[]>();
+  for (const v of volumes) {
+    if (!v.ownerOrdinal) continue;
+    const k = setKey(v.ownerOrdinal.namespace, v.ownerOrdinal.statefulSet);
+    const list = bySet.get(k);
+    if (list) list.push(v);
+    else bySet.set(k, [v]);
+  }
+  return bySet;
 }
 
 export function statefulSetsView(report: StorageReport, name?: string): View<StatefulSetView> {
   const rows = name === undefined ? report.statefulSets : report.statefulSets.filter((s) => s.name === name);
+  const owned = volumesBySet(report.volumes);
   return {
     key: 'statefulSets',
     rows,
-    findings: findingsAbout(report.findings, rows.flatMap((s) => objectsOf(s, report.volumes))),
+    findings: findingsAbout(report.findings, rows.flatMap((s) => objectsOf(s, owned))),
     incomplete: report.incomplete,
     emptyMessage: name === undefined ? 'No statefulsets found.' : `No statefulset named "${name}" found.`,
     table: (ctx) => (name === undefined ? statefulSetList(rows, ctx) : rows.flatMap((s, i) => [...(i ? [''] : []), ...ordinalBlock(s, ctx)])),

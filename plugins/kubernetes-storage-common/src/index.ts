@@ -24,5 +24,5 @@ export { scopeSnapshot } from './scope/scopeSnapshot';
 export type { SnapshotScope } from './scope/scopeSnapshot';
 export { parseLabelSelector, matchesLabelSelector } from './util/labelSelector';
 // formatting helpers shared by the CLI and the Backstage page
-export { parseQuantity, formatBytes } from './util/quantity';
+export { parseQuantity, quantityBytes, formatBytes } from './util/quantity';
 export { humanizeAge } from './util/time';

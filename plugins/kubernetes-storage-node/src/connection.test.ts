@@ -1,8 +1,9 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { dump } from 'js-yaml';
 import { pod } from '@kubectl-storage/test-fixtures';
-import { useFakeApiServer, writeKubeconfig } from '../../../test/msw';
+import { DEFAULT_FAKE_SERVER, useFakeApiServer, writeKubeconfig } from '../../../test/msw';
 import { connect } from './connection';
 import { KubeconfigError } from './errors';
 
@@ -113,6 +114,62 @@ describe('connect', () => {
     const response = await conn.get('/api/v1/namespaces/monitoring/pods');
     expect(response.status).toBe(200);
     expect(fake.requests).toHaveLength(1);
+  });
+
+  it('reads the TLS files and builds the agent once per connection, not once per request', async () => {
+    const pki = path.join(dir, 'pki');
+    fs.mkdirSync(pki);
+    for (const f of ['ca.crt', 'client.crt', 'client.key']) fs.writeFileSync(path.join(pki, f), `-----BEGIN ${f}-----\n`);
+    const file = path.join(dir, 'tls-kubeconfig');
+    fs.writeFileSync(
+      file,
+      dump({
+        apiVersion: 'v1',
+        kind: 'Config',
+        clusters: [{ name: 'c', cluster: { server: DEFAULT_FAKE_SERVER, 'certificate-authority': path.join(pki, 'ca.crt') } }],
+        users: [{ name: 'u', user: { 'client-certificate': path.join(pki, 'client.crt'), 'client-key': path.join(pki, 'client.key') } }],
+        contexts: [{ name: 'ctx', context: { cluster: 'c', user: 'u' } }],
+        'current-context': 'ctx',
+      }),
+    );
+    harness.start({ objects: [pod('shop', 'p')] });
+    const conn = connect({ kubeconfig: file });
+    const createAgent = jest.spyOn(conn.kubeConfig as unknown as { createAgent(...args: unknown[]): unknown }, 'createAgent');
+    for (let i = 0; i < 3; i++) expect((await conn.get('/api/v1/namespaces/shop/pods')).status).toBe(200);
+    // The files are gone, yet later requests still work: nothing reads them again.
+    fs.rmSync(pki, { recursive: true });
+    for (let i = 0; i < 3; i++) expect((await conn.get('/api/v1/namespaces/shop/pods')).status).toBe(200);
+    expect(createAgent).toHaveBeenCalledTimes(1);
+    expect(createAgent.mock.calls[0][1]).toMatchObject({ cert: Buffer.from('-----BEGIN client.crt-----\n'), key: Buffer.from('-----BEGIN client.key-----\n') });
+  });
+
+  it('still authenticates through the public applyToHTTPSOptions when client-node lacks the steps it is made of', async () => {
+    const file = writeKubeconfig(dir, { token: 's3cret' });
+    const fake = harness.start({ objects: [pod('shop', 'p')], token: 's3cret' });
+    const conn = connect({ kubeconfig: file });
+    // A client-node whose internals have other names: only the public method is there, and it does everything.
+    for (const step of ['applyHTTPSOptions', 'applyAuthorizationHeader', 'createAgent']) Object.defineProperty(conn.kubeConfig, step, { value: undefined });
+    const applied = jest.spyOn(conn.kubeConfig, 'applyToHTTPSOptions').mockImplementation(async (opts) => {
+      (opts as { headers?: Record<string, string> }).headers = { Authorization: 'Bearer s3cret' };
+    });
+    expect((await conn.get('/api/v1/namespaces/shop/pods')).status).toBe(200);
+    expect(applied).toHaveBeenCalledTimes(1);
+    expect(fake.requests).toHaveLength(1);
+  });
+
+  it('waits no longer than a timer can when asked for a longer request timeout, instead of timing out at once', async () => {
+    const file = writeKubeconfig(dir);
+    harness.start({ objects: [pod('shop', 'p')] });
+    const warnings: string[] = [];
+    const onWarning = (w: Error): void => void warnings.push(w.name);
+    process.on('warning', onWarning);
+    try {
+      const response = await connect({ kubeconfig: file, requestTimeoutMs: 2 ** 40 }).get('/api/v1/namespaces/shop/pods');
+      expect(response.status).toBe(200);
+    } finally {
+      process.off('warning', onWarning);
+    }
+    expect(warnings).toEqual([]);
   });
 
   it('fails clearly when there is no kubeconfig and no cluster to run in', () => {

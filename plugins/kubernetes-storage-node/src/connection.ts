@@ -1,6 +1,6 @@
 import type * as http from 'node:http';
 import type * as https from 'node:https';
-import type { KubeConfig } from '@kubernetes/client-node';
+import type { Cluster, KubeConfig } from '@kubernetes/client-node';
 import type { SnapshotSource } from '@kubectl-storage/plugin-kubernetes-storage-common';
 import { AuthError, KubeconfigError, firstLine } from './errors';
 import { httpGet, type ApiResponse } from './httpGet';
@@ -74,14 +74,83 @@ function buildUrl(server: string, path: string, query: GetOptions['query']): URL
   return url;
 }
 
+/** What one request carries: the connection's agent (TLS material, keep-alive sockets) and fresh credentials. */
+interface RequestCredentials {
+  agent?: http.Agent;
+  headers: Record<string, string>;
+  /** user:password for basic auth. */
+  auth?: string;
+}
+
+/**
+ * The steps behind client-node's applyToHTTPSOptions. They are private in its typings but present throughout 1.x
+ * (DESIGN pins 1.4); without them every request goes through applyToHTTPSOptions, as it once did here.
+ */
+interface KubeConfigSteps {
+  /** CA, client certificate and key (read from their files), skip-verify, server name, impersonation. */
+  applyHTTPSOptions(opts: https.RequestOptions): void;
+  /** The authenticators (exec, OIDC, token file, cloud providers): Authorization, and exec client certificates. */
+  applyAuthorizationHeader(opts: https.RequestOptions): Promise<void>;
+  /** An https.Agent, or a proxy agent for proxy-url. */
+  createAgent(cluster: Cluster | null, options: https.AgentOptions): http.Agent;
+}
+
+function stepsOf(kc: KubeConfig): KubeConfigSteps | undefined {
+  const k = kc as unknown as Partial<KubeConfigSteps>;
+  const present = typeof k.applyHTTPSOptions === 'function' && typeof k.applyAuthorizationHeader === 'function' && typeof k.createAgent === 'function';
+  return present ? (k as KubeConfigSteps) : undefined;
+}
+
+function stringHeaders(headers: https.RequestOptions['headers']): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(headers ?? {})) if (typeof v === 'string') out[k] = v;
+  return out;
+}
+
+const sameMaterial = (a: unknown, b: unknown): boolean =>
+  a === b || (a !== undefined && b !== undefined && String(a) === String(b));
+
+/**
+ * Credentials for each request of a connection. The TLS material is read from its files once and the agent is
+ * built once, so keep-alive sockets are reused; only what can expire is refreshed per request: the authenticators'
+ * Authorization header, and the client certificate an exec plugin hands out, which rebuilds the agent when it
+ * changes (a cached agent would otherwise keep presenting the expired certificate).
+ */
+function credentialsFor(kc: KubeConfig): () => Promise<RequestCredentials> {
+  let steps: KubeConfigSteps | null | undefined;
+  let tls: https.RequestOptions | undefined;
+  let current: { agent: http.Agent; cert: unknown; key: unknown } | undefined;
+  return async () => {
+    if (steps === undefined) steps = stepsOf(kc) ?? null;
+    if (!steps) {
+      const all: https.RequestOptions = {};
+      await kc.applyToHTTPSOptions(all);
+      return { agent: all.agent as http.Agent | undefined, headers: stringHeaders(all.headers), auth: all.auth ?? undefined };
+    }
+    if (!tls) {
+      const read: https.RequestOptions = {};
+      steps.applyHTTPSOptions.call(kc, read);
+      tls = read;
+    }
+    const opts: https.RequestOptions = { ...tls, headers: { ...tls.headers } };
+    await steps.applyAuthorizationHeader.call(kc, opts);
+    if (!current || !sameMaterial(current.cert, opts.cert) || !sameMaterial(current.key, opts.key)) {
+      const options: https.AgentOptions = { ca: opts.ca, cert: opts.cert, key: opts.key, pfx: opts.pfx, passphrase: opts.passphrase };
+      if (opts.rejectUnauthorized !== undefined) options.rejectUnauthorized = opts.rejectUnauthorized;
+      if (opts.servername !== undefined) options.servername = opts.servername;
+      current = { agent: steps.createAgent.call(kc, kc.getCurrentCluster(), options), cert: opts.cert, key: opts.key };
+    }
+    const user = kc.getCurrentUser();
+    return { agent: current.agent, headers: stringHeaders(opts.headers), auth: user?.username ? `${user.username}:${user.password}` : undefined };
+  };
+}
+
 /** Loads the kubeconfig and picks the context. Synchronous and offline: nothing is sent until the first get(). */
 export function connect(options: ConnectOptions = {}): ClusterConnection {
   const { kubeConfig: kc } = loadKubeconfig(options);
   const { context, cluster, user, namespace, server } = resolveContext(kc, options.context);
   const requestTimeoutMs = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
-  // One agent (TLS material, keep-alive sockets) for the connection; credentials are re-applied per request so
-  // exec and OIDC providers can refresh expiring tokens.
-  let agent: http.Agent | undefined;
+  const credentials = credentialsFor(kc);
 
   return {
     context,
@@ -93,19 +162,16 @@ export function connect(options: ConnectOptions = {}): ClusterConnection {
     kubeConfig: kc,
     source: { type: 'live', context, cluster, server, user },
     async get(path, o = {}) {
-      const opts: https.RequestOptions = {};
+      let c: RequestCredentials;
       try {
-        await kc.applyToHTTPSOptions(opts);
+        c = await credentials();
       } catch (err) {
         throw new AuthError(`cannot get credentials for user "${user}": ${firstLine(err)}`, { cause: err });
       }
-      agent ??= opts.agent as http.Agent | undefined;
-      const headers: Record<string, string> = { Accept: o.accept ?? 'application/json', 'User-Agent': 'kubectl-storage' };
-      for (const [k, v] of Object.entries(opts.headers ?? {})) if (typeof v === 'string') headers[k] = v;
       return httpGet(buildUrl(server, path, o.query), {
-        agent,
-        headers,
-        auth: opts.auth ?? undefined,
+        agent: c.agent,
+        headers: { Accept: o.accept ?? 'application/json', 'User-Agent': 'kubectl-storage', ...c.headers },
+        auth: c.auth,
         timeoutMs: o.timeoutMs ?? requestTimeoutMs,
         signal: o.signal,
       });

@@ -41,8 +41,11 @@ function parseBody(text: string): unknown {
   }
 }
 
+/** The longest a Node timer waits; a longer timeout would fire at once (TimeoutOverflowWarning). */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
 export function httpGet(url: URL, o: RawGetOptions): Promise<ApiResponse> {
-  const timeout = AbortSignal.timeout(o.timeoutMs);
+  const timeout = AbortSignal.timeout(Math.min(o.timeoutMs, MAX_TIMER_MS));
   const signal = o.signal ? AbortSignal.any([o.signal, timeout]) : timeout;
   const abortError = (): unknown =>
     o.signal?.aborted ? o.signal.reason : new ClusterUnreachableError(`no response from ${url.origin} within ${o.timeoutMs} ms`, 'timeout');

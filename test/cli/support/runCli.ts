@@ -62,6 +62,12 @@ export async function runCli(command: CommandClass, argv: string[], options: Run
     if (v === undefined) delete process.env[k];
     else process.env[k] = v;
   }
+  // oclif's flush() (our drainStdout before a non-zero exit) leaves a 'drain' listener on process.stdout until the
+  // next drain, which the captured write never emits: harmless in a one-run process, a leak warning after ten runs.
+  const drainListeners = new Set(process.stdout.listeners('drain'));
+  restore.push(() => {
+    for (const l of process.stdout.listeners('drain')) if (!drainListeners.has(l)) process.stdout.off('drain', l as () => void);
+  });
   let exitCode = 0;
   try {
     await command.run(argv, loaded);

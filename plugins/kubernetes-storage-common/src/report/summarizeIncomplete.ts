@@ -23,7 +23,11 @@ const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' 
 /** "forbidden in shop, data; timeout in edge", grouping places by reason. */
 function byReason(entries: IncompleteEntry[], place: (e: IncompleteEntry) => string, unit: string, preposition: string): string {
   const groups = new Map<IncompleteReason, string[]>();
-  for (const e of entries) groups.set(e.reason, [...(groups.get(e.reason) ?? []), place(e)]);
+  for (const e of entries) {
+    const places = groups.get(e.reason);
+    if (places) places.push(place(e));
+    else groups.set(e.reason, [place(e)]);
+  }
   return [...groups]
     .map(([reason, places]) => `${reason} ${preposition} ${places.length === 1 ? `${unit} ${places[0]}` : `${plural(places.length, unit)} (${listed(places)})`}`)
     .join('; ');
@@ -52,7 +56,11 @@ function describeKind(kind: ResourceKind, entries: IncompleteEntry[]): string {
 /** One summary per kind, in the order the kinds first appear; 'not-in-input' entries are left to the caller. */
 export function summarizeIncomplete(entries: IncompleteEntry[]): IncompleteSummary[] {
   const byKind = new Map<ResourceKind, IncompleteEntry[]>();
-  for (const e of entries) byKind.set(e.kind, [...(byKind.get(e.kind) ?? []), e]);
+  for (const e of entries) {
+    const list = byKind.get(e.kind);
+    if (list) list.push(e);
+    else byKind.set(e.kind, [e]);
+  }
   return [...byKind].map(([kind, list]) => {
     const counts = new Map<IncompleteReason, number>();
     for (const e of list) counts.set(e.reason, (counts.get(e.reason) ?? 0) + 1);

@@ -143,6 +143,39 @@ describe('scopeSnapshot', () => {
     expect(s.incomplete.map((e) => `${e.kind}/${e.namespace ?? '*'}`)).toEqual(['pods/shop', 'storageclasses/*']);
   });
 
+  it('with namespaces and no selector keeps every volume a claim of them holds or held, the Released one of a deleted claim too', () => {
+    const c = cluster();
+    const gone = pv({ name: 'pv-uploads', phase: 'Released', reclaimPolicy: 'Retain', claimRef: { namespace: 'shop', name: 'uploads' } });
+    const elsewhere = pv({ name: 'pv-gone-other', phase: 'Released', reclaimPolicy: 'Retain', claimRef: { namespace: 'other', name: 'x' } });
+    const free = pv({ name: 'pv-free', phase: 'Available', claimRef: undefined });
+    c.persistentVolumes.push(gone, elsewhere, free);
+    const s = scopeSnapshot(c, { namespaces: ['shop'] });
+    expect(names(s.persistentVolumes)).toEqual(['pv-backup-0', 'pv-db-0', 'pv-db-1', 'pv-db-2', 'pv-uploads']);
+    const report = analyze(s, { scope: { namespaces: ['shop'] } });
+    expect(report.findings.filter((f) => f.code === 'pv-released-retain').map((f) => f.object.name).sort()).toEqual(['pv-db-2', 'pv-uploads']);
+  });
+
+  it('with a selector keeps the volumes whose own labels match, like kubectl get pv -l, and the claims they name', () => {
+    const c = cluster();
+    const local = boundPair({ name: 'cache', namespace: 'shop' }, { name: 'pv-local-1', meta: { labels: { type: 'local' } } });
+    const user = pod({ name: 'cache-0', namespace: 'shop', claims: ['cache'] });
+    const spare = pv({ name: 'pv-local-2', phase: 'Available', claimRef: undefined, meta: { labels: { type: 'local' } } });
+    const otherNs = pv({ name: 'pv-local-3', phase: 'Released', claimRef: { namespace: 'other', name: 'y' }, meta: { labels: { type: 'local' } } });
+    c.persistentVolumes.push(local.pv, spare, otherNs);
+    c.persistentVolumeClaims.push(local.pvc);
+    c.pods.push(user);
+    const all = scopeSnapshot(c, { selector: 'type=local' });
+    expect(names(all.persistentVolumes)).toEqual(['pv-local-1', 'pv-local-2', 'pv-local-3']);
+    // The bound claim comes along with its pod: the volume is not "dangling" and the claim not "unused".
+    expect(names(all.persistentVolumeClaims)).toEqual(['shop/cache']);
+    expect(names(all.pods)).toEqual(['shop/cache-0']);
+    const codes = analyze(all).findings.map((f) => f.code);
+    expect(codes).not.toContain('pv-claimref-dangling');
+    expect(codes).not.toContain('pvc-unused');
+    // A namespace does not take a labelled volume another namespace's claim holds or held.
+    expect(names(scopeSnapshot(c, { namespaces: ['shop'], selector: 'type=local' }).persistentVolumes)).toEqual(['pv-local-1', 'pv-local-2']);
+  });
+
   it('accepts a LabelSelector object and rejects a malformed selector string', () => {
     expect(names(scopeSnapshot(cluster(), { selector: { matchExpressions: [{ key: 'app', operator: 'In', values: ['web'] }] } }).pods)).toEqual(['shop/web-1']);
     expect(() => scopeSnapshot(cluster(), { selector: 'app in db' })).toThrow(/Invalid label selector/);

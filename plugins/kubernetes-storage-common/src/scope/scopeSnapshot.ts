@@ -16,8 +16,11 @@ export interface SnapshotScope {
 const keyOf = (meta: Meta): string => key(meta.namespace, meta.name);
 
 /**
- * Seeds are the pods, StatefulSets, Services, PVCs and Ingresses in the namespaces whose labels match. The
- * closure adds what a seed owns or depends on:
+ * Seeds are the pods, StatefulSets, Services, PVCs and Ingresses in the namespaces whose labels match, and with a
+ * selector the PersistentVolumes whose own labels match (as `kubectl get pv -l` picks them; cluster-scoped, so
+ * namespaces do not apply, except that a volume whose claimRef names a claim of another namespace is that
+ * namespace's business). The closure adds what a seed owns or depends on:
+ * - the claim a seeded volume names (so it is not reported dangling, and its pods are seen);
  * - the StatefulSet controlling a seeded pod (selectors usually match pods, not the set object), and every
  *   kept StatefulSet's pods, its per-ordinal claims for every ordinal found (leftovers included) and the
  *   Service named by serviceName;
@@ -25,6 +28,8 @@ const keyOf = (meta: Meta): string => key(meta.namespace, meta.name);
  *   every user of a claim);
  * - the volumes bound to kept claims, and Released/Failed volumes whose claimRef names a kept claim or a
  *   per-ordinal claim of a kept StatefulSet (resolved on the unscoped snapshot, where the claim may be gone);
+ * - with namespaces and no selector, every volume whose claimRef names a claim in them: a namespace keeps the
+ *   volumes its claims hold or held (the Released volume of a deleted claim too);
  * - free Available volumes of a class a kept Pending claim asks for (candidates for static binding);
  * - Ingresses routing to kept Services, the Services of kept Ingresses, and the EndpointSlices of kept
  *   Services; volume stats of kept claims.
@@ -43,6 +48,15 @@ export function scopeSnapshot(snapshot: Snapshot, scope: SnapshotScope): Snapsho
   const claims = new Set<string>(snapshot.persistentVolumeClaims.filter((c) => isSeed(c.meta)).map((c) => keyOf(c.meta)));
   const services = new Set<Service>(snapshot.services.filter((s) => isSeed(s.meta)));
   const ingresses = new Set<Ingress>(snapshot.ingresses.filter((i) => isSeed(i.meta)));
+  const volumes = new Set<PersistentVolume>();
+  if (selector) {
+    for (const pv of snapshot.persistentVolumes) {
+      const ref = pv.claimRef;
+      if (!matchesLabelSelector(selector, pv.meta.labels) || (ref && namespaces && !namespaces.has(ref.namespace))) continue;
+      volumes.add(pv);
+      if (ref && index.pvcByKey.has(key(ref.namespace, ref.name))) claims.add(key(ref.namespace, ref.name));
+    }
+  }
 
   for (const pod of pods) {
     const owner = pod.meta.ownerReferences?.find((o) => o.controller && o.kind === 'StatefulSet');
@@ -66,7 +80,6 @@ export function scopeSnapshot(snapshot: Snapshot, scope: SnapshotScope): Snapsho
   }
   for (const claim of claims) for (const pod of index.podsByClaim.get(claim) ?? []) pods.add(pod);
 
-  const volumes = new Set<PersistentVolume>();
   for (const c of snapshot.persistentVolumeClaims) {
     if (!claims.has(keyOf(c.meta)) || !c.volumeName) continue;
     const pv = index.pvByName.get(c.volumeName);
@@ -79,9 +92,10 @@ export function scopeSnapshot(snapshot: Snapshot, scope: SnapshotScope): Snapsho
     const cls = c.storageClassName ?? defaultClass;
     if (c.phase === 'Pending' && cls !== undefined && claims.has(keyOf(c.meta))) wantedClasses.add(cls);
   }
+  const heldInScope = (namespace: string): boolean => !selector && namespaces !== undefined && namespaces.has(namespace);
   for (const pv of snapshot.persistentVolumes) {
     const ref = pv.claimRef;
-    if (ref && (claims.has(key(ref.namespace, ref.name)) || ownedBySet(ref.namespace, ref.name))) volumes.add(pv);
+    if (ref && (claims.has(key(ref.namespace, ref.name)) || ownedBySet(ref.namespace, ref.name) || heldInScope(ref.namespace))) volumes.add(pv);
     else if (!ref && pv.phase === 'Available' && wantedClasses.has(pv.storageClassName ?? '')) volumes.add(pv);
   }
 

@@ -1,8 +1,7 @@
-// When was a dump taken? kubectl writes no timestamp, and a file's modification time changes with every copy
-// or git checkout, so ages measured against it drift (a volume Released for 5 minutes at capture would read
-// "Released for 3 weeks" a month later). The newest time the API server and controllers wrote into the objects
-// travels with the file and is a close lower bound of the capture time: node heartbeats (every few minutes),
-// managedFields write times, condition transitions, container starts and ends.
+// The newest time the API server and controllers wrote into a dump's objects: node heartbeats (every few minutes),
+// managedFields write times, condition transitions, container starts and ends, deletion times. kubectl writes no
+// capture time, so this is a lower bound of when the dump was taken; loadDump takes the later of it and the input
+// files' modification times (see there).
 
 type Json = Record<string, unknown>;
 

@@ -13,6 +13,7 @@ import {
   service,
   storageClass,
 } from '@kubectl-storage/test-fixtures';
+import { analyze } from '@kubectl-storage/plugin-kubernetes-storage-common';
 import { DumpError } from '../errors';
 import { MAX_DUMP_BYTES, loadDump } from './loadDump';
 
@@ -106,15 +107,66 @@ describe('loadDump', () => {
     expect(snapshot.incomplete.map((e) => e.kind)).not.toContain('endpointslices');
   });
 
-  it('dates the dump by the newest timestamp inside it, whatever the file time, unless told otherwise', () => {
+  /** A Released PV whose newest inner time is 2024-03-01T10:00Z (a managedFields write). */
+  function releasedPv(): Record<string, unknown> {
     const pv = persistentVolume('pv-1') as { metadata: Record<string, unknown>; status?: Record<string, unknown> };
     pv.metadata.creationTimestamp = '2024-02-01T00:00:00Z';
     pv.metadata.managedFields = [{ manager: 'kube-controller-manager', time: '2024-03-01T10:00:00Z' }];
     pv.status = { phase: 'Released', lastPhaseTransitionTime: '2024-02-20T00:00:00Z' };
-    const file = write('pv.json', pv);
-    fs.utimesSync(file, new Date('2025-01-01T00:00:00Z'), new Date('2025-01-01T00:00:00Z')); // a later checkout
-    expect(loadDump([file]).snapshot.collectedAt).toBe('2024-03-01T10:00:00.000Z');
+    return pv;
+  }
+  const setMtime = (file: string, iso: string): void => fs.utimesSync(file, new Date(iso), new Date(iso));
+
+  it('dates the dump by the file time when it is later than every time inside the objects', () => {
+    const file = write('pv.json', releasedPv());
+    setMtime(file, '2025-01-01T00:00:00Z'); // written (or copied) after the last change inside
+    expect(loadDump([file]).snapshot.collectedAt).toBe('2025-01-01T00:00:00.000Z');
     expect(loadDump([file], { collectedAt: '2024-04-01T00:00:00Z' }).snapshot.collectedAt).toBe('2024-04-01T00:00:00Z');
+  });
+
+  it('sees a claim dumped alone, terminating since long ago, as stuck: the file time, not its deletionTimestamp', () => {
+    // kubectl get -o json has no managedFields (1.21+) and this dump has no nodes: the deletionTimestamp is the
+    // newest time inside, so dating the dump by it would make the claim look freshly deleted.
+    const claim = persistentVolumeClaim('shop', 'data') as { metadata: Record<string, unknown> };
+    delete claim.metadata.managedFields;
+    claim.metadata.deletionTimestamp = '2024-03-01T10:00:00Z';
+    const file = write('pvc.json', claim);
+    setMtime(file, '2024-04-01T00:00:00Z');
+    const { snapshot } = loadDump([file]);
+    expect(snapshot.collectedAt).toBe('2024-04-01T00:00:00.000Z');
+    expect(analyze(snapshot).findings.map((f) => f.code)).toContain('pvc-terminating-stuck');
+  });
+
+  it('never dates the dump before the newest time inside it, so an old file time cannot make ages negative', () => {
+    const file = write('pv.json', releasedPv());
+    setMtime(file, '2020-01-01T00:00:00Z'); // a copy that kept an old modification time
+    expect(loadDump([file]).snapshot.collectedAt).toBe('2024-03-01T10:00:00.000Z');
+  });
+
+  it('takes the newest file of several', () => {
+    const a = write('a.json', releasedPv());
+    const b = write('b.json', pod('shop', 'p1'));
+    setMtime(a, '2025-01-01T00:00:00Z');
+    setMtime(b, '2025-02-01T00:00:00Z');
+    expect(loadDump([a, b]).snapshot.collectedAt).toBe('2025-02-01T00:00:00.000Z');
+  });
+
+  it('dates a dump piped on stdin now: it is being taken right now', () => {
+    const before = Date.now();
+    const { snapshot } = loadDump(['-'], { stdin: JSON.stringify(releasedPv()) });
+    expect(Date.parse(snapshot.collectedAt)).toBeGreaterThanOrEqual(before);
+    expect(Date.parse(snapshot.collectedAt)).toBeLessThanOrEqual(Date.now());
+  });
+
+  it('dates inputs given as text by the newest time inside them, else now', () => {
+    const inline = (o: unknown) => ({ path: 'inline.json', content: JSON.stringify(o) });
+    expect(loadDump([inline(releasedPv())]).snapshot.collectedAt).toBe('2024-03-01T10:00:00.000Z');
+    const bare = releasedPv() as { metadata: Record<string, unknown>; status: unknown };
+    delete bare.metadata.creationTimestamp;
+    delete bare.metadata.managedFields;
+    bare.status = { phase: 'Available' };
+    const before = Date.now();
+    expect(Date.parse(loadDump([inline(bare)]).snapshot.collectedAt)).toBeGreaterThanOrEqual(before);
   });
 
   it('refuses a file too large for one string with a one-line hint instead of an engine error', () => {
@@ -150,9 +202,28 @@ describe('loadDump', () => {
   });
 
   describe('malformed input', () => {
-    it('names the file and the line of invalid JSON', () => {
+    it('names the file, line and column of invalid JSON', () => {
       const file = write('bad.json', '{\n  "apiVersion": "v1",\n  "kind": "List",\n  "items": [,]\n}');
-      expect(dumpError(() => loadDump([file])).message).toMatch(new RegExp(`^${file}: invalid JSON at line 4: `));
+      expect(dumpError(() => loadDump([file])).message).toBe(`${file}: invalid JSON at line 4, column 13`);
+    });
+
+    it('never quotes the text around the error: it can be a Secret value', () => {
+      // V8 on Node 20: `Unexpected token 'c', ..."password":c3VwZXJzZW"... is not valid JSON`.
+      const secretLike = '{\n  "apiVersion": "v1",\n  "kind": "Secret",\n  "metadata": {"name": "db"},\n  "data": {"password":c3VwZXJzZWNyZXQ=}\n}\n';
+      const file = write('secret.json', secretLike);
+      const message = dumpError(() => loadDump([file])).message;
+      expect(message).toBe(`${file}: invalid JSON at line 5, column 23`);
+      expect(message).not.toMatch(/c3VwZXJz|password|Unexpected token/);
+      // The same on stdin, and for errors V8 gives a position for.
+      const other = dumpError(() => loadDump(['-'], { stdin: '{"password": "hunter2" "x": 1}' })).message;
+      expect(other).toBe('-: invalid JSON at line 1, column 24');
+    });
+
+    it('counts lines from the start of the input, leading blank lines included, and says when the input is cut short', () => {
+      const file = write('cut.json', '\n\n{"apiVersion": "v1", "kind": "List", "items": [\n');
+      expect(dumpError(() => loadDump([file])).message).toBe(`${file}: invalid JSON at line 4, column 1: the input ends too early (an interrupted kubectl get?)`);
+      const shifted = write('shifted.json', '\n\n{"a" 1}');
+      expect(dumpError(() => loadDump([shifted])).message).toBe(`${shifted}: invalid JSON at line 3, column 6`);
     });
 
     it('names the file and the line of invalid YAML', () => {

@@ -22,8 +22,9 @@ export interface LoadDumpOptions {
   /** Text of standard input, for inputs named "-". */
   stdin?: string;
   /**
-   * Default: the newest timestamp written into the objects (see dumpTime.ts), else the newest input file's
-   * modification time, else now.
+   * When the dump was taken. Default: the later of the newest timestamp written into the objects (a lower bound,
+   * see dumpTime.ts) and the newest input file's modification time; "now" when an input is stdin (the dump is
+   * being piped right now) or when nothing tells a time.
    */
   collectedAt?: string;
   /** Keep only these namespaces (cluster-scoped objects are always kept). */
@@ -43,7 +44,8 @@ export const MAX_DUMP_BYTES = 0x1fffffe8;
 interface InputText {
   name: string;
   text: string;
-  mtimeMs?: number;
+  /** When the input was written, as far as the input itself says: a file's mtime; for stdin, now. */
+  writtenMs?: number;
 }
 
 function readInput(input: DumpInput, stdin: string | undefined): InputText[] {
@@ -51,7 +53,7 @@ function readInput(input: DumpInput, stdin: string | undefined): InputText[] {
   if (content !== undefined) return [{ name: file, text: content }];
   if (file === '-') {
     if (stdin === undefined) throw new DumpError('-: no input on stdin');
-    return [{ name: '-', text: stdin }];
+    return [{ name: '-', text: stdin, writtenMs: Date.now() }];
   }
   let stat: fs.Stats;
   try {
@@ -75,10 +77,22 @@ function readInput(input: DumpInput, stdin: string | undefined): InputText[] {
     );
   }
   try {
-    return [{ name: file, text: fs.readFileSync(file, 'utf8'), mtimeMs: stat.mtimeMs }];
+    return [{ name: file, text: fs.readFileSync(file, 'utf8'), writtenMs: stat.mtimeMs }];
   } catch (err) {
     throw new DumpError(`${file}: ${firstLine(err)}`);
   }
+}
+
+/**
+ * The newest time inside the objects is only a lower bound: `kubectl get -o json` drops managedFields since 1.21
+ * and a dump without nodes has no heartbeats, so a claim stuck Terminating for weeks, dumped alone, would date the
+ * dump to its own deletionTimestamp and never look stuck. A file is written when the dump is taken (a later copy
+ * only makes ages longer), so the later of the two is used; the object time still keeps an older file time (a
+ * copy that kept an old mtime) from making ages negative.
+ */
+function dumpTime(newestInObjects: number, texts: InputText[]): string {
+  const newest = texts.reduce((max, t) => Math.max(max, t.writtenMs ?? -Infinity), newestInObjects);
+  return (Number.isFinite(newest) ? new Date(newest) : new Date()).toISOString();
 }
 
 const KIND_NAMES = new Map(Object.values(RESOURCES).map((r) => [r.plural, r.kind] as const));
@@ -114,9 +128,7 @@ export function loadDump(inputs: DumpInput[], options: LoadDumpOptions = {}): Lo
     }
   }
 
-  const newestFile = Math.max(...texts.map((t) => t.mtimeMs ?? -Infinity));
-  const newest = Number.isFinite(newestInObjects) ? newestInObjects : newestFile;
-  const collectedAt = options.collectedAt ?? (Number.isFinite(newest) ? new Date(newest).toISOString() : undefined);
+  const collectedAt = options.collectedAt ?? dumpTime(newestInObjects, texts);
   const snapshot = builder.build({ type: 'file', files: texts.map((t) => t.name) }, { collectedAt, namespaces: options.namespaces });
   for (const kind of ANALYSED_KINDS) {
     if (!snapshot.observedKinds.includes(kind)) {
