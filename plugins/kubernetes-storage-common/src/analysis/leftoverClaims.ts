@@ -38,6 +38,8 @@ export function claimsOutsideOrdinalRange(ctx: AnalysisContext): Map<string, Lef
  */
 export function reportLeftoverClaims(ctx: AnalysisContext, sts: StatefulSet, leftovers: LeftoverClaim[]): void {
   const ns = sts.meta.namespace;
+  // "Nobody mounts it" needs the pods: unread, a claim still in use would be offered for deletion.
+  if (!ctx.observed('pods', ns)) return;
   const unused = leftovers.filter(
     (l) => !l.claim.meta.deletionTimestamp && !ctx.index.podsByClaim.get(key(ns, l.claim.meta.name))?.length,
   );

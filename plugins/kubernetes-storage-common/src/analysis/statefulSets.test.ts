@@ -391,6 +391,12 @@ describe('sts-leftover-claims', () => {
     expect(withCode('sts-leftover-claims')).toEqual([]);
     expect(result[0].ordinals.filter((o) => o.status === 'Leftover').map((o) => o.ordinal)).toEqual([2, 3]);
   });
+
+  it('stays quiet when pods could not be read, since a claim still mounted would look unused', () => {
+    const { snapshot } = scaledIn();
+    snapshot.incomplete = [{ kind: 'pods', namespace: 'default', reason: 'forbidden', message: 'forbidden' }];
+    expect(run(snapshot).withCode('sts-leftover-claims')).toEqual([]);
+  });
 });
 
 describe('governing Service', () => {
