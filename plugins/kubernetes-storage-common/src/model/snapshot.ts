@@ -128,6 +128,7 @@ export interface PodVolume {
   kind: PodVolumeKind;
   /** persistentVolumeClaim: the claim; ephemeral: the generated claim `<pod>-<volume>`. */
   claimName?: string;
+  /** Every container and init container that mounts the volume mounts it read-only (or the source itself is read-only). */
   readOnly?: boolean;
   /** emptyDir */
   medium?: string;
