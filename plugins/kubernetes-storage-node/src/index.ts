@@ -11,9 +11,7 @@ export type { ClusterConnection, ConnectOptions, GetOptions, LiveSource, ApiResp
 export { loadKubeconfig } from './kubeconfig';
 export { collectSnapshot } from './collectSnapshot';
 export type { CollectOptions, CollectProgress } from './collectSnapshot';
-export { collectVolumeStats, volumeStatsFromSummary } from './volumeStats';
+export { collectVolumeStats } from './volumeStats';
 export type { VolumeStatsOptions, VolumeStatsResult } from './volumeStats';
 export { loadDump } from './dump/loadDump';
 export type { DumpInput, LoadDumpOptions, LoadedDump } from './dump/loadDump';
-export { parseDump } from './dump/parseDump';
-export type { ParsedDump, RawItem } from './dump/parseDump';

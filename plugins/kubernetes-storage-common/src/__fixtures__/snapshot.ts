@@ -2,6 +2,7 @@
 // sensible defaults, so a test states only the fields its case is about. Times are relative to FIXTURE_NOW,
 // which is also the snapshot's collectedAt, so ages in tests are exact and never depend on the wall clock.
 import { emptySnapshot } from '../model/emptySnapshot';
+import { ANALYSED_KINDS } from '../projection/resources';
 import type {
   EndpointSlice,
   EndpointSliceEndpoint,
@@ -295,21 +296,8 @@ export function secret(input: Input<SecretRef> = {}): SecretRef {
   return { meta: meta(input, 'web-tls', true), type: 'kubernetes.io/tls', ...rest(input) };
 }
 
-export const ALL_KINDS: ResourceKind[] = [
-  'persistentvolumes',
-  'persistentvolumeclaims',
-  'storageclasses',
-  'pods',
-  'statefulsets',
-  'services',
-  'endpointslices',
-  'endpoints',
-  'ingresses',
-  'ingressclasses',
-  'nodes',
-  'secrets',
-  'volumestats',
-];
+/** Every kind a full live collection can observe: the analysed kinds, the Endpoints fallback and kubelet stats. */
+export const ALL_KINDS: ResourceKind[] = [...ANALYSED_KINDS, 'endpoints', 'volumestats'];
 
 /**
  * A snapshot taken at FIXTURE_NOW from a live context. Every kind counts as observed (a full, permitted

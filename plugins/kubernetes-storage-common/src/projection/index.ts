@@ -1,20 +1,9 @@
 // Raw Kubernetes API JSON -> the compact model. Used by the live collector (page by page) and the dump loader.
+// Only the entry points leave the package; the per-kind projectors are details behind projectAs/projectObject.
 export { ProjectionError } from './errors';
-export { KIND_OF, RESOURCES, ANALYSED_KINDS, kindOf, listPath } from './resources';
+export { RESOURCES, ANALYSED_KINDS, kindOf, listPath } from './resources';
 export type { ListedKind, ResourceInfo } from './resources';
-export { KEPT_ANNOTATIONS } from './meta';
-export { projectObject, projectAs, PROJECTORS } from './projectObject';
+export { projectObject, projectAs } from './projectObject';
 export type { Projected, ProjectedTypes } from './projectObject';
 export { SnapshotBuilder, buildSnapshot } from './snapshotBuilder';
 export type { BuildOptions } from './snapshotBuilder';
-export { projectPersistentVolume } from './persistentVolume';
-export { projectPersistentVolumeClaim } from './persistentVolumeClaim';
-export { projectStorageClass } from './storageClass';
-export { projectPod } from './pod';
-export { projectPodVolumes } from './podVolumes';
-export { projectStatefulSet } from './statefulSet';
-export { projectService } from './service';
-export { projectEndpointSlice } from './endpointSlice';
-export { projectEndpoints } from './endpoints';
-export { projectIngress } from './ingress';
-export { projectIngressClass, projectNode, projectSecret } from './cluster';
