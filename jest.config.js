@@ -29,13 +29,14 @@ const shared = {
 };
 
 module.exports = {
+  // jest-circus reads testTimeout only from the global config (a `projects` entry's value is silently ignored).
+  // In-process CLI runs against msw take a few hundred ms each; on a loaded 2-core CI machine the 5 s default
+  // turns load into failures. Timing goals live in `npm run bench`, never here.
+  testTimeout: 30000,
   projects: [
     {
       ...shared,
       displayName: 'unit',
-      // In-process CLI runs against msw take a few hundred ms each; on a loaded 2-core CI machine the 5 s default
-      // turns load into failures. Timing goals live in `npm run bench`, never here.
-      testTimeout: 30000,
       testMatch: ['<rootDir>/plugins/*/src/**/*.test.ts', '<rootDir>/cli/src/**/*.test.ts', '<rootDir>/test/**/*.test.ts'],
       testPathIgnorePatterns: ['/node_modules/', '\\.cluster\\.test\\.ts$'],
     },
@@ -45,7 +46,8 @@ module.exports = {
       testMatch: ['<rootDir>/test/cluster/**/*.cluster.test.ts'],
       globalSetup: '<rootDir>/test/cluster/global-setup.ts',
       globalTeardown: '<rootDir>/test/cluster/global-teardown.ts',
-      testTimeout: 120000,
+      // jest ignores testTimeout inside a project: the cluster tier raises it in a setup file instead.
+      setupFilesAfterEnv: ['<rootDir>/test/cluster/timeout.ts'],
     },
   ],
 };

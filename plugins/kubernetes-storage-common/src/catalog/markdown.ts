@@ -1,6 +1,6 @@
 // docs/findings.md, rendered from the catalog. Pure, so the CLI can print it and a test can compare it with
 // the committed file: the doc is generated, never edited by hand.
-import type { CatalogEntry } from '../model/report';
+import type { CatalogEntry, CatalogReview } from '../model/report';
 import { findingCatalog } from './findingCatalog';
 
 const AREA_ORDER: CatalogEntry['area'][] = [
@@ -20,6 +20,10 @@ const SEVERITY_MEANING = [
 
 /** GitHub's heading anchor for the simple headings used here (lower case, spaces to dashes). */
 const anchor = (heading: string): string => heading.toLowerCase().replace(/[^a-z0-9 -]/g, '').replace(/ /g, '-');
+
+const sourceList = (review: CatalogReview): string => review.sources.map((s) => `\`${s}\``).join(', ');
+/** Table cells cannot hold pipes or line breaks. */
+const cell = (text: string): string => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
 export function renderCatalogMarkdown(catalog: readonly CatalogEntry[] = findingCatalog): string {
   const areas = AREA_ORDER.map((area) => ({ area, entries: catalog.filter((e) => e.area === area) })).filter(
@@ -55,6 +59,25 @@ export function renderCatalogMarkdown(catalog: readonly CatalogEntry[] = finding
         '',
         `**How to fix.** ${e.fix}`,
       );
+      if (e.review) {
+        lines.push('', `**Controller rule (${e.review.controller}).** ${e.review.rule} Source: ${sourceList(e.review)}.`);
+      }
+    }
+  }
+  const reviewed = catalog.filter((e) => e.review);
+  if (reviewed.length > 0) {
+    lines.push(
+      '',
+      '## Review: code, controller rule, source',
+      '',
+      'Each rule was read from the source of the component that applies it; the check follows that rule.',
+      '',
+      '| code | controller | rule | source |',
+      '| --- | --- | --- | --- |',
+    );
+    for (const e of reviewed) {
+      const review = e.review!;
+      lines.push(`| \`${e.code}\` | ${cell(review.controller)} | ${cell(review.rule)} | ${sourceList(review)} |`);
     }
   }
   return `${lines.join('\n')}\n`;

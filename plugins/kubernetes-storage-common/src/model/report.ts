@@ -33,6 +33,20 @@ export interface CatalogEntry {
   why: string;
   /** How to fix it. */
   fix: string;
+  /**
+   * The rule as the responsible controller really applies it, read from its source: what the finding's check
+   * is based on. Rendered into docs/findings.md's review table.
+   */
+  review?: CatalogReview;
+}
+
+export interface CatalogReview {
+  /** The component whose behaviour the rule follows (e.g. "PV controller", "StatefulSet controller", "kubelet"). */
+  controller: string;
+  /** What that component does, in one or two sentences, and so when the finding is true. */
+  rule: string;
+  /** Source files in kubernetes/kubernetes (or the API reference) the rule was read from. */
+  sources: string[];
 }
 
 export interface StatefulSetOrdinalRef {
