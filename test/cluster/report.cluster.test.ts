@@ -12,21 +12,12 @@ import { ClusterState, REPO_ROOT, requireState } from './control-plane';
 import { describeRef, HARNESS_USER_AGENT, ObjectRef, sleep } from './kube';
 import { IDENTITIES } from './pki';
 import { RESTRICTED_FORBIDDEN, SCENARIOS } from './scenarios';
+import { findingCatalog } from '@kubectl-storage/plugin-kubernetes-storage-common';
 
 const CLI = path.join(REPO_ROOT, 'cli', 'bin', 'run.js');
 
-/** The finding codes of the core's catalog (kebab-case, stable). */
-const KNOWN_CODES = new Set([
-  'pv-released-retain', 'pv-reclaim-failed', 'pv-failed', 'pv-pending', 'pv-available-long', 'pv-recycle-deprecated',
-  'pv-claimref-dangling', 'pv-terminating-stuck', 'pvc-pending-class-missing', 'pvc-pending-no-default-class',
-  'pvc-pending-wait-for-consumer', 'pvc-pending-consumer-waiting', 'pvc-pending-no-match', 'pvc-pending-provisioning',
-  'pvc-lost', 'pvc-unused', 'pvc-rwo-multi-node', 'pvc-resize-pending', 'pvc-capacity-below-request', 'pvc-nearly-full',
-  'storageclass-no-default', 'storageclass-multiple-defaults', 'sts-rollout-blocked', 'sts-ordinal-not-ready',
-  'sts-ordinal-missing', 'sts-leftover-claims', 'sts-service-missing', 'sts-service-not-headless', 'sts-ephemeral-data',
-  'sts-generation-lag', 'pod-restart-loop', 'pod-emptydir-memory-unbounded', 'pod-gitrepo-volume', 'pod-hostpath-data',
-  'ingress-service-missing', 'ingress-port-missing', 'ingress-no-ready-endpoints', 'ingress-externalname-backend',
-  'ingress-class-unknown', 'ingress-no-class', 'ingress-tls-secret-missing', 'ingress-no-address',
-]);
+/** The finding codes and severities of the core's catalog: derived from it, so a new code can never be "unknown" here. */
+const KNOWN_CODES = new Set(findingCatalog.map((entry) => entry.code));
 
 interface Finding {
   code: string;
@@ -107,7 +98,8 @@ describe('kubectl-storage report against the scenario cluster (product identity,
   });
 
   it('uses only catalogued finding codes and severities', () => {
-    const unknown = report.findings.filter(f => !KNOWN_CODES.has(f.code) || !['critical', 'warning', 'info'].includes(f.severity));
+    const severityOf = new Map(findingCatalog.map((entry) => [entry.code, entry.severity] as const));
+    const unknown = report.findings.filter(f => !KNOWN_CODES.has(f.code) || severityOf.get(f.code) !== f.severity);
     expect(unknown).toEqual([]);
   });
 
