@@ -26,3 +26,5 @@ export { parseLabelSelector, matchesLabelSelector } from './util/labelSelector';
 // formatting helpers shared by the CLI and the Backstage page
 export { parseQuantity, quantityBytes, formatBytes } from './util/quantity';
 export { humanizeAge } from './util/time';
+// the Backstage backend's REST contract (types shared by the backend and the page)
+export * from './api/entityStorage';
