@@ -152,6 +152,79 @@ export class Kube {
     });
   }
 
+  /** LIST every page and return the items with the list's resourceVersion (where a WATCH starts from). */
+  async listWithVersion(kind: string, namespace?: string): Promise<{ items: KObject[]; resourceVersion: string }> {
+    const { apiVersion } = resourceInfo(kind);
+    const items: KObject[] = [];
+    let cont: string | undefined;
+    let resourceVersion = '';
+    do {
+      const q = new URLSearchParams({ limit: '500', ...(cont ? { continue: cont } : {}) });
+      const body = await this.ok('GET', `${resourcePath(kind, namespace)}?${q}`);
+      for (const item of body.items ?? []) items.push({ apiVersion, kind, ...item });
+      resourceVersion = body.metadata?.resourceVersion ?? resourceVersion;
+      cont = body.metadata?.continue || undefined;
+    } while (cont);
+    return { items, resourceVersion };
+  }
+
+  /**
+   * WATCH from `resourceVersion` (with bookmarks), calling `onEvent` per event line. Resolves with the last
+   * resourceVersion seen when the server ends the stream (timeoutSeconds); rejects with ApiError 410 when the
+   * version is too old (the caller relists), or on transport errors. `signal` ends it early.
+   */
+  watch(
+    kind: string,
+    resourceVersion: string,
+    onEvent: (type: string, object: KObject) => void,
+    signal: AbortSignal,
+    timeoutSeconds = 240,
+  ): Promise<string> {
+    const { apiVersion } = resourceInfo(kind);
+    const q = new URLSearchParams({ watch: '1', allowWatchBookmarks: 'true', resourceVersion, timeoutSeconds: String(timeoutSeconds) });
+    const url = new URL(`${resourcePath(kind)}?${q}`, this.creds.server);
+    let last = resourceVersion;
+    return new Promise<string>((resolve, reject) => {
+      const req = https.request(
+        url,
+        {
+          method: 'GET',
+          agent: this.agent,
+          signal,
+          headers: { Accept: 'application/json', 'User-Agent': this.userAgent, ...(this.token ? { Authorization: `Bearer ${this.token}` } : {}) },
+        },
+        res => {
+          if (res.statusCode !== 200) {
+            res.resume();
+            return reject(new ApiError('GET', url.pathname, res.statusCode ?? 0, undefined));
+          }
+          let buffered = '';
+          res.setEncoding('utf8');
+          res.on('data', (chunk: string) => {
+            buffered += chunk;
+            let nl: number;
+            while ((nl = buffered.indexOf('\n')) >= 0) {
+              const line = buffered.slice(0, nl);
+              buffered = buffered.slice(nl + 1);
+              if (!line.trim()) continue;
+              const event = JSON.parse(line) as { type: string; object: any };
+              if (event.type === 'ERROR') {
+                req.destroy();
+                return reject(new ApiError('GET', url.pathname, event.object?.code ?? 500, event.object));
+              }
+              last = event.object?.metadata?.resourceVersion ?? last;
+              if (event.type !== 'BOOKMARK') onEvent(event.type, { apiVersion, kind, ...event.object });
+            }
+          });
+          res.on('end', () => resolve(last));
+          res.on('error', reject);
+        },
+      );
+      req.on('error', e => (signal.aborted ? resolve(last) : reject(e)));
+      req.end();
+    });
+  }
+
   /** Like request, but throws ApiError on non-2xx. */
   async ok(method: string, path: string, body?: unknown, contentType?: string): Promise<any> {
     const res = await this.request(method, path, body, contentType);

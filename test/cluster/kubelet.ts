@@ -70,6 +70,8 @@ const KUBELET_VERSION = 'v1.36.3';
 const now = () => new Date().toISOString().replace(/\.\d+Z$/, 'Z');
 const hash = (s: string) => createHash('sha256').update(s).digest();
 
+const keyOf = (o: KObject) => `${o.metadata.namespace ?? ''}/${o.metadata.name}`;
+
 export function behaviorFor(pod: KObject, rules: KubeletRule[]): KubeletRule {
   const { name, namespace } = pod.metadata;
   const rule = rules.find(r => (!r.namespace || r.namespace === namespace) && new RegExp(`^(?:${r.name})$`).test(name));
@@ -339,68 +341,136 @@ export class Kubelet {
   }
 
   /** A pod whose claims are not all Bound would not be scheduled by the real scheduler either. */
-  private async claimsBound(pod: KObject): Promise<boolean> {
+  private claimsBound(pod: KObject, claims: ReadonlyMap<string, KObject>): boolean {
     for (const v of pod.spec.volumes ?? []) {
       if (!v.persistentVolumeClaim) continue;
-      const pvc = await this.kube.get('PersistentVolumeClaim', v.persistentVolumeClaim.claimName, pod.metadata.namespace);
+      const pvc = claims.get(`${pod.metadata.namespace}/${v.persistentVolumeClaim.claimName}`);
       if (pvc?.status?.phase !== 'Bound') return false;
     }
     return true;
   }
 
-  /** One pass over all pods. Returns the number of changes made (0 means settled). */
+  /** Does for one pod what the kubelet (and scheduler) would do next. Returns 1 when it changed something. */
+  private async reconcilePod(pod: KObject, rules: KubeletRule[], claims: ReadonlyMap<string, KObject>): Promise<number> {
+    const ours = new Set(this.nodes.map(n => n.name));
+    const ref = { kind: 'Pod', name: pod.metadata.name, namespace: pod.metadata.namespace };
+    const where = `${pod.metadata.namespace}/${pod.metadata.name}`;
+    const rule = behaviorFor(pod, rules);
+    if (pod.metadata.deletionTimestamp) {
+      if (pod.spec.nodeName && !ours.has(pod.spec.nodeName)) return 0;
+      // Containers "stopped": finish the graceful deletion as the kubelet does.
+      await this.kube.delete(ref, { gracePeriodSeconds: 0, preconditions: { uid: pod.metadata.uid } });
+      this.act(`pod ${where}: terminated and deleted`);
+      return 1;
+    }
+    if (!pod.spec.nodeName) {
+      if (rule.behavior === 'unschedulable' || !this.claimsBound(pod, claims)) return 0;
+      const node = this.nodeFor(pod, rule);
+      await this.kube.ok('POST', `/api/v1/namespaces/${pod.metadata.namespace}/pods/${pod.metadata.name}/binding`, {
+        apiVersion: 'v1',
+        kind: 'Binding',
+        metadata: { name: pod.metadata.name, namespace: pod.metadata.namespace, uid: pod.metadata.uid },
+        target: { apiVersion: 'v1', kind: 'Node', name: node.name },
+      });
+      this.act(`pod ${where}: bound to ${node.name}`);
+      return 1; // its status is written when the binding comes back as a watch event
+    }
+    if (!ours.has(pod.spec.nodeName)) return 0;
+    const node = this.nodeFor(pod, rule);
+    const startTime = pod.status?.startTime ?? now();
+    const desired = podStatus(pod, rule, node, startTime);
+    if (statusKey(pod.status) === statusKey(desired)) return 0;
+    await this.kube.patch(ref, { status: desired }, 'status');
+    this.act(`pod ${where}: ${rule.behavior}${rule.restarts ? ` (${rule.restarts} restarts)` : ''} on ${node.name}`);
+    return 1;
+  }
+
+  /** One pass over all pods, read fresh. Returns the number of changes made (0 means settled). */
   async reconcile(): Promise<number> {
     const rules = this.opts.rules();
-    const ours = new Set(this.nodes.map(n => n.name));
+    const claims = new Map((await this.kube.list('PersistentVolumeClaim')).map(c => [keyOf(c), c] as const));
     let changes = 0;
-    for (const pod of await this.kube.list('Pod')) {
-      const ref = { kind: 'Pod', name: pod.metadata.name, namespace: pod.metadata.namespace };
-      const where = `${pod.metadata.namespace}/${pod.metadata.name}`;
-      const rule = behaviorFor(pod, rules);
-      if (pod.metadata.deletionTimestamp) {
-        if (!pod.spec.nodeName || ours.has(pod.spec.nodeName)) {
-          // Containers "stopped": finish the graceful deletion as the kubelet does.
-          await this.kube.delete(ref, { gracePeriodSeconds: 0, preconditions: { uid: pod.metadata.uid } });
-          this.act(`pod ${where}: terminated and deleted`);
-          changes++;
-        }
-        continue;
-      }
-      if (!pod.spec.nodeName) {
-        if (rule.behavior === 'unschedulable' || !(await this.claimsBound(pod))) continue;
-        const node = this.nodeFor(pod, rule);
-        await this.kube.ok('POST', `/api/v1/namespaces/${pod.metadata.namespace}/pods/${pod.metadata.name}/binding`, {
-          apiVersion: 'v1',
-          kind: 'Binding',
-          metadata: { name: pod.metadata.name, namespace: pod.metadata.namespace, uid: pod.metadata.uid },
-          target: { apiVersion: 'v1', kind: 'Node', name: node.name },
-        });
-        this.act(`pod ${where}: bound to ${node.name}`);
-        changes++;
-        continue; // its status is written on the next pass, after the binding is visible
-      }
-      if (!ours.has(pod.spec.nodeName)) continue;
-      const node = this.nodeFor(pod, rule);
-      const startTime = pod.status?.startTime ?? now();
-      const desired = podStatus(pod, rule, node, startTime);
-      if (statusKey(pod.status) === statusKey(desired)) continue;
-      await this.kube.patch(ref, { status: desired }, 'status');
-      this.act(`pod ${where}: ${rule.behavior}${rule.restarts ? ` (${rule.restarts} restarts)` : ''} on ${node.name}`);
-      changes++;
-    }
+    for (const pod of await this.kube.list('Pod')) changes += await this.reconcilePod(pod, rules, claims);
     return changes;
   }
 
-  /** Plays kubelet until `stop()` returns true: reconcile every `intervalMs`, heartbeat every pass. */
-  async run(stop: () => boolean, intervalMs = 500) {
+  /**
+   * Plays kubelet until `stop()` returns true. Like a real kubelet it LISTs once, then WATCHes pods and claims
+   * (from the list's resourceVersion, with bookmarks) and acts only on the pods an event touched, so an idle
+   * cluster costs no requests beyond the lease heartbeat; a 410 Gone or a broken stream relists.
+   */
+  async run(stop: () => boolean) {
+    const pods = new Map<string, KObject>();
+    const claims = new Map<string, KObject>();
+    const dirty = new Set<string>();
+    let wake: (() => void) | undefined;
+    const poke = () => wake?.();
+    let broken: Error | undefined;
+
+    const onPod = (type: string, pod: KObject) => {
+      const key = keyOf(pod);
+      if (type === 'DELETED') pods.delete(key);
+      else pods.set(key, pod);
+      dirty.add(key);
+      poke();
+    };
+    const onClaim = (type: string, claim: KObject) => {
+      if (type === 'DELETED') claims.delete(keyOf(claim));
+      else claims.set(keyOf(claim), claim);
+      // Unscheduled pods of the namespace may now have every claim Bound.
+      for (const [key, pod] of pods) if (!pod.spec.nodeName && pod.metadata.namespace === claim.metadata.namespace) dirty.add(key);
+      poke();
+    };
+    const follow = async (kind: string, from: string, onEvent: (type: string, o: KObject) => void, signal: AbortSignal) => {
+      let version = from;
+      while (!signal.aborted) version = await this.kube.watch(kind, version, onEvent, signal);
+    };
+
     while (!stop()) {
+      const cycle = new AbortController();
       try {
-        await this.heartbeat();
-        await this.reconcile();
+        // (Re)list: a fresh view of both kinds, then watch from where the lists left off.
+        pods.clear();
+        claims.clear();
+        const [podList, claimList] = await Promise.all([this.kube.listWithVersion('Pod'), this.kube.listWithVersion('PersistentVolumeClaim')]);
+        for (const c of claimList.items) claims.set(keyOf(c), c);
+        for (const p of podList.items) {
+          pods.set(keyOf(p), p);
+          dirty.add(keyOf(p));
+        }
+        broken = undefined;
+        const fail = (e: Error) => {
+          broken ??= e;
+          poke();
+        };
+        follow('Pod', podList.resourceVersion, onPod, cycle.signal).catch(fail);
+        follow('PersistentVolumeClaim', claimList.resourceVersion, onClaim, cycle.signal).catch(fail);
+
+        while (!stop() && !broken) {
+          await this.heartbeat();
+          const rules = this.opts.rules();
+          for (const key of [...dirty]) {
+            dirty.delete(key);
+            const pod = pods.get(key);
+            if (pod) await this.reconcilePod(pod, rules, claims);
+          }
+          // Idle: wait for an event, at most a second (so stop() and the heartbeat are noticed).
+          if (dirty.size === 0) await new Promise<void>(resolve => {
+            const timer = setTimeout(resolve, 1000);
+            wake = () => {
+              clearTimeout(timer);
+              resolve();
+            };
+          });
+          wake = undefined;
+        }
+        if (broken) this.act(`watch ended (${(broken as Error).message}); relisting`);
       } catch (e) {
         this.act(`error (will retry): ${(e as Error).message}`);
+        await sleep(500);
+      } finally {
+        cycle.abort();
       }
-      await sleep(intervalMs);
     }
   }
 }
