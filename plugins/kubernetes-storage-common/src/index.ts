@@ -24,7 +24,11 @@ export { scopeSnapshot } from './scope/scopeSnapshot';
 export type { SnapshotScope } from './scope/scopeSnapshot';
 export { parseLabelSelector, matchesLabelSelector } from './util/labelSelector';
 // formatting helpers shared by the CLI and the Backstage page
-export { parseQuantity, quantityBytes, formatBytes } from './util/quantity';
+export { parseQuantity, quantityBytes, quantityProblem, readQuantity, formatBytes, MAX_QUANTITY_BYTES } from './util/quantity';
+export type { QuantityProblem } from './util/quantity';
 export { humanizeAge } from './util/time';
 // the Backstage backend's REST contract (types shared by the backend and the page)
 export * from './api/entityStorage';
+// what changed between two reports of the same cluster (kubectl storage diff)
+export { diffReports, isEmptyDiff } from './diff/diffReports';
+export type { StorageDiff, FindingChange, PhaseChange, OrdinalChange } from './diff/diffReports';
