@@ -38,6 +38,13 @@ export interface FakeApiBehaviour {
   unauthorized?: boolean;
   /** Per node: a stats/summary body, 'error' (the proxy cannot reach the kubelet) or 'hang' (never answers). */
   nodeStats?: Record<string, unknown>;
+  /**
+   * Not a Kubernetes API server at all: 'html' answers every request 200 with an HTML page (a login portal),
+   * 'error' answers every request 500 (a broken proxy).
+   */
+  notKubernetes?: 'html' | 'error';
+  /** LISTs of these kinds never answer until the client gives up (aborts): for timeouts driven by a test's clock. */
+  hang?: FakeKind[];
 }
 
 export interface FakeApiServerOptions {
@@ -51,9 +58,15 @@ export interface FakeApiServerOptions {
 
 export interface LoggedRequest {
   method: string;
+  /** The full URL asked for (scheme, host and port: which server the request went to). */
+  url: string;
   path: string;
   query: Record<string, string>;
   accept: string | null;
+  /** Credentials and impersonation as received (header names lower-case; repeated headers comma-joined). */
+  authorization: string | null;
+  impersonateUser: string | null;
+  impersonateGroup: string | null;
 }
 
 export interface FakeApiServer {
@@ -64,6 +77,8 @@ export interface FakeApiServer {
   listCalls(kind: FakeKind): LoggedRequest[];
   /** The most requests that were being answered at the same time. */
   maxInFlight(): number;
+  /** Resolves with the first request (already logged or still to come) that matches. */
+  requestArrived(match: (request: LoggedRequest) => boolean): Promise<LoggedRequest>;
 }
 
 const USER = 'jane';
@@ -148,6 +163,7 @@ export function createFakeApiServer(options: FakeApiServerOptions): FakeApiServe
   const b = options.behaviour ?? {};
   const store = index(options.objects);
   const requests: LoggedRequest[] = [];
+  const waiters: { match: (r: LoggedRequest) => boolean; resolve: (r: LoggedRequest) => void }[] = [];
   const expireOnce = new Set(b.expireContinueOnce ?? []);
   const expireAlways = new Set(b.expireContinueAlways ?? []);
   const forbiddenRules = b.forbidden ?? [];
@@ -238,7 +254,23 @@ export function createFakeApiServer(options: FakeApiServerOptions): FakeApiServe
   async function answer(request: Request): Promise<Response> {
     const url = new URL(request.url);
     const accept = request.headers.get('accept');
-    requests.push({ method: request.method, path: url.pathname, query: Object.fromEntries(url.searchParams), accept });
+    const logged: LoggedRequest = {
+      method: request.method,
+      url: request.url,
+      path: url.pathname,
+      query: Object.fromEntries(url.searchParams),
+      accept,
+      authorization: request.headers.get('authorization'),
+      impersonateUser: request.headers.get('impersonate-user'),
+      impersonateGroup: request.headers.get('impersonate-group'),
+    };
+    requests.push(logged);
+    for (const w of waiters.splice(0)) {
+      if (w.match(logged)) w.resolve(logged);
+      else waiters.push(w);
+    }
+    if (b.notKubernetes === 'html') return new HttpResponse('<!doctype html><html><body>Sign in</body></html>\n', { status: 200, headers: { 'Content-Type': 'text/html' } });
+    if (b.notKubernetes === 'error') return new HttpResponse('upstream connect error\n', { status: 500, headers: { 'Content-Type': 'text/plain' } });
     if (b.unauthorized) return unauthorized();
     if (options.token !== undefined && request.headers.get('authorization') !== `Bearer ${options.token}`) return unauthorized();
     if (request.method !== 'GET') {
@@ -254,6 +286,10 @@ export function createFakeApiServer(options: FakeApiServerOptions): FakeApiServe
       return HttpResponse.json(clone(found));
     }
     if (isForbidden(r.kind, r.namespace)) return forbidden(USER, info(r.kind).plural, groupOf(r.kind), r.namespace);
+    if (b.hang?.includes(r.kind)) {
+      await sleep(2 ** 31 - 1, request.signal);
+      return statusResponse(504, 'Timeout', 'the client gave up');
+    }
     const delay = b.delayMs?.[r.kind];
     if (delay) await sleep(delay, request.signal);
     return listResponse(r.kind, r.namespace, url, accept);
@@ -268,5 +304,11 @@ export function createFakeApiServer(options: FakeApiServerOptions): FakeApiServe
       return r.type === 'list' && r.kind === kind;
     }),
     maxInFlight: () => maxInFlight,
+    requestArrived: (match) =>
+      new Promise((resolve) => {
+        const seen = requests.find(match);
+        if (seen) resolve(seen);
+        else waiters.push({ match, resolve });
+      }),
   };
 }

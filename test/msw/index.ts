@@ -6,3 +6,5 @@ export { writeKubeconfig } from './kubeconfig';
 export type { KubeconfigContext, WriteKubeconfigOptions } from './kubeconfig';
 export { useFakeApiServer } from './setup';
 export type { FakeApiServerHarness } from './setup';
+export { manualTimeouts } from './clock';
+export type { ManualTimeouts } from './clock';

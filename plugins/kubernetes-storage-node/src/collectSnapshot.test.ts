@@ -17,11 +17,11 @@ import {
   storageClass,
   type RawObject,
 } from '@kubectl-storage/test-fixtures';
-import { DEFAULT_FAKE_SERVER, useFakeApiServer, writeKubeconfig, type FakeApiServerOptions } from '../../../test/msw';
+import { DEFAULT_FAKE_SERVER, manualTimeouts, useFakeApiServer, writeKubeconfig, type FakeApiServerOptions } from '../../../test/msw';
 import { route } from '../../../test/msw/routes';
 import { collectSnapshot, type CollectOptions } from './collectSnapshot';
 import { connect } from './connection';
-import { AuthError, ClusterUnreachableError } from './errors';
+import { AuthError, ClusterUnreachableError, NothingReadError } from './errors';
 
 const harness = useFakeApiServer();
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'collect-'));
@@ -144,15 +144,16 @@ describe('collectSnapshot', () => {
   });
 
   it('reports a kind that does not answer in time as a timeout while the others are collected', async () => {
-    const { collect } = run(
-      // The slow kind would answer only after jest's own test timeout: the collection finishing at all shows the
-      // request timeout cut it short.
-      { objects: sampleCluster(), behaviour: { delayMs: { storageclasses: 120_000 } } },
-      // One at a time, so the fast kinds have answered before the slow one times out even on a loaded machine
-      // (a timeout before the server ever answered means "unreachable", tested elsewhere).
-      { requestTimeoutMs: 2000, concurrency: 1, kinds: ['pods', 'storageclasses', 'persistentvolumes'] },
-    );
-    const s = await collect();
+    // The slow kind never answers; the test's clock times it out once it has arrived, no real wait involved.
+    const clock = manualTimeouts();
+    const fake = harness.start({ objects: sampleCluster(), behaviour: { hang: ['storageclasses'] } });
+    const conn = connect({ kubeconfig: writeKubeconfig(dir, { server: fake.server }), timeoutSignal: clock.timeoutSignal });
+    // One at a time, so the fast kinds have answered before the slow one times out (a timeout before the server
+    // ever answered means "unreachable", tested below).
+    const pending = collectSnapshot(conn, { requestTimeoutMs: 2000, concurrency: 1, kinds: ['pods', 'storageclasses', 'persistentvolumes'] });
+    await fake.requestArrived((r) => r.path === '/apis/storage.k8s.io/v1/storageclasses');
+    expect(clock.expire((url) => url.includes('/storageclasses'))).toBe(1);
+    const s = await pending;
     expect(s.pods).toHaveLength(3);
     expect(s.storageClasses).toEqual([]);
     expect(s.incomplete).toEqual([{ kind: 'storageclasses', reason: 'timeout', message: `no response from ${DEFAULT_FAKE_SERVER} within 2000 ms` }]);
@@ -175,8 +176,9 @@ describe('collectSnapshot', () => {
 
   it('does not fall back to Endpoints when EndpointSlices are merely forbidden', async () => {
     const { fake, collect } = run(
+      // Services are readable: with every kind forbidden the run would be an error (nothing read), tested below.
       { objects: [endpoints('shop', 'web'), endpointSlice('shop', 'web-x', { serviceName: 'web' })], behaviour: { forbidden: [{ kind: 'endpointslices', namespace: '*' }] } },
-      { kinds: ['endpointslices'] },
+      { kinds: ['endpointslices', 'services'] },
     );
     const s = await collect();
     expect(fake.listCalls('endpoints')).toEqual([]);
@@ -207,11 +209,13 @@ describe('collectSnapshot', () => {
 
   it('gives up with ClusterUnreachableError (timeout) when the server never answers, after the first wave', async () => {
     const kinds = ['pods', 'services', 'persistentvolumes', 'nodes', 'storageclasses'] as const;
-    const { fake, collect } = run(
-      { objects: sampleCluster(), behaviour: { delayMs: Object.fromEntries(kinds.map((k) => [k, 10_000])) } },
-      { requestTimeoutMs: 200, concurrency: 2, kinds: [...kinds] },
-    );
-    const err = await collect().catch((e: unknown) => e);
+    const clock = manualTimeouts();
+    const fake = harness.start({ objects: sampleCluster(), behaviour: { hang: [...kinds] } });
+    const conn = connect({ kubeconfig: writeKubeconfig(dir, { server: fake.server }), timeoutSignal: clock.timeoutSignal });
+    const pending = collectSnapshot(conn, { requestTimeoutMs: 200, concurrency: 2, kinds: [...kinds] }).catch((e: unknown) => e);
+    await fake.requestArrived(() => fake.requests.length === 2);
+    clock.expire((url) => url.includes('/pods'));
+    const err = await pending;
     expect(err).toBeInstanceOf(ClusterUnreachableError);
     expect(err).toMatchObject({ reason: 'timeout' });
     // Not one timeout per kind: the run stopped with the first two requests.
@@ -232,11 +236,30 @@ describe('collectSnapshot', () => {
 
   it('stops everything in flight when the caller aborts', async () => {
     const controller = new AbortController();
-    const { collect } = run({ objects: sampleCluster(), behaviour: { delayMs: { pods: 120_000 } } }, { signal: controller.signal, kinds: ['pods'] });
-    // The slow LIST would outlast jest's test timeout: rejecting at all shows the abort reached it.
+    const { fake, collect } = run({ objects: sampleCluster(), behaviour: { hang: ['pods'] } }, { signal: controller.signal, kinds: ['pods'] });
+    // The LIST never answers: rejecting at all shows the abort reached it. Aborted once the request is out.
     const pending = collect();
-    setTimeout(() => controller.abort(), 50);
+    await fake.requestArrived((r) => r.path === '/api/v1/pods');
+    controller.abort();
     await expect(pending).rejects.toMatchObject({ name: 'AbortError' });
+  });
+
+  it.each([
+    ['an HTML page on every request (not a Kubernetes API server)', { notKubernetes: 'html' as const }, /^nothing could be read from https:\/\/127\.0\.0\.1:6443: the answers were not Kubernetes lists: is https:\/\/127\.0\.0\.1:6443 a Kubernetes API server\?; first failure: GET \/api\/v1\/\w+ answered HTTP 200 with HTML, not a Kubernetes list$/],
+    ['a 500 on every request', { notKubernetes: 'error' as const }, /^nothing could be read from https:\/\/127\.0\.0\.1:6443: all \d+ lists failed; first failure: HTTP 500: upstream connect error$/],
+    ['every kind forbidden, in every namespace', { forbidden: [...['pods', 'persistentvolumes', 'namespaces'].map((kind) => ({ kind: kind as 'pods', namespace: '*' }))] }, /^nothing could be read from .*: every list was forbidden for user "fake-user" \(check its RBAC, e\.g\. kubectl auth can-i list pods\); first failure: (pods|persistentvolumes) is forbidden/],
+  ])('throws NothingReadError when not one kind could be read: %s', async (_name, behaviour, message) => {
+    const { collect } = run({ objects: sampleCluster(), behaviour }, { kinds: ['pods', 'persistentvolumes'] });
+    const err = await collect().catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(NothingReadError);
+    expect((err as Error).message).toMatch(message);
+  });
+
+  it('a cluster with one readable kind, even an empty one, is a report with gaps, not an error', async () => {
+    const { collect } = run({ objects: [], behaviour: { forbidden: [{ kind: 'pods', namespace: '*' }, { kind: 'namespaces' }] } }, { kinds: ['pods', 'persistentvolumes'] });
+    const s = await collect();
+    expect(s.observedKinds).toEqual(['persistentvolumes']);
+    expect(s.incomplete.map((e) => e.kind)).toEqual(['pods', 'pods']);
   });
 
   it('adds kubelet volume stats for nodes that run pods with claims when asked for volumestats', async () => {

@@ -15,7 +15,7 @@ import {
 } from '@kubectl-storage/plugin-kubernetes-storage-common';
 import type { ClusterConnection } from './connection';
 import { mapPool } from './concurrency';
-import { AuthError, ClusterUnreachableError } from './errors';
+import { AuthError, ClusterUnreachableError, NothingReadError } from './errors';
 import { listPaged, type ListOutcome } from './listPaged';
 import { RunRequests } from './requests';
 import { collectVolumeStats } from './volumeStats';
@@ -77,6 +77,8 @@ export async function collectSnapshot(conn: ClusterConnection, o: CollectOptions
   const nodesWithClaims = new Set<string>();
   let namespaceList: Promise<{ names: string[]; note: string }> | undefined;
 
+  /** Kinds of which at least one LIST (in some scope) answered with a list: something was read. */
+  const readKinds = new Set<ResourceKind>();
   const itemsOf = new Map<ResourceKind, number>();
   const kindsWithGaps = new Set<ResourceKind>();
   const gap = (entry: IncompleteEntry, failure: Failure): void => {
@@ -105,7 +107,10 @@ export async function collectSnapshot(conn: ClusterConnection, o: CollectOptions
       builder.add(p);
       if (p.kind === 'pods' && p.object.nodeName && p.object.volumes.some((v) => v.claimName)) nodesWithClaims.add(p.object.nodeName);
     }
-    if (outcome.ok || buffer.length > 0) builder.observe(kind);
+    if (outcome.ok || buffer.length > 0) {
+      builder.observe(kind);
+      readKinds.add(kind);
+    }
     itemsOf.set(kind, (itemsOf.get(kind) ?? 0) + buffer.length);
     return outcome;
   }
@@ -187,6 +192,7 @@ export async function collectSnapshot(conn: ClusterConnection, o: CollectOptions
         signal: requests.signal,
       });
       builder.addVolumeStats(vs.stats);
+      if (vs.stats.length > 0) readKinds.add('volumestats');
       for (const entry of vs.incomplete) builder.addIncomplete(entry);
       builder.observe('volumestats');
     }
@@ -195,6 +201,7 @@ export async function collectSnapshot(conn: ClusterConnection, o: CollectOptions
   }
 
   assertSomethingAnswered(conn, requests, failures);
+  assertSomethingRead(conn, readKinds, failures);
   return builder.build(conn.source, { collectedAt, namespaces: o.namespaces });
 }
 
@@ -211,4 +218,21 @@ function assertSomethingAnswered(conn: ClusterConnection, requests: RunRequests,
   }
   const first = failures.find((f) => f.unreachable);
   throw new ClusterUnreachableError(first?.message ?? `cannot reach ${conn.server}`, 'network');
+}
+
+const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/**
+ * The server answered, yet not one kind could be read (all forbidden, all 500, or no Kubernetes lists at all):
+ * a report would say "No findings." about a cluster it never saw. One line naming the first failure and a hint.
+ */
+function assertSomethingRead(conn: ClusterConnection, readKinds: Set<ResourceKind>, failures: Failure[]): void {
+  if (readKinds.size > 0 || failures.length === 0) return;
+  const first = failures[0];
+  const hint = failures.every((f) => f.reason === 'forbidden')
+    ? `every list was forbidden for user "${conn.user}" (check its RBAC, e.g. kubectl auth can-i list pods)`
+    : failures.some((f) => f.notAList) || failures.every((f) => f.reason === 'not-found')
+      ? `the answers were not Kubernetes lists: is ${conn.server} a Kubernetes API server?`
+      : `all ${plural(failures.length, 'list')} failed`;
+  throw new NothingReadError(`nothing could be read from ${conn.server}: ${hint}; first failure: ${first.message}`);
 }

@@ -1,7 +1,7 @@
 // Failures a user can act on, each with a one-line message (the CLI prints it as is, never a stack trace) and a
 // stable `code` the CLI maps to its exit codes.
 
-export type CollectorErrorCode = 'KUBECONFIG' | 'CLUSTER_UNREACHABLE' | 'AUTH' | 'DUMP';
+export type CollectorErrorCode = 'KUBECONFIG' | 'CLUSTER_UNREACHABLE' | 'AUTH' | 'NOTHING_READ' | 'DUMP';
 
 export abstract class CollectorError extends Error {
   abstract readonly code: CollectorErrorCode;
@@ -35,6 +35,16 @@ export class ClusterUnreachableError extends CollectorError {
 export class AuthError extends CollectorError {
   readonly code = 'AUTH' as const;
   override readonly name = 'AuthError';
+}
+
+/**
+ * The server answered, but not one kind could be read: every LIST was forbidden, failed (500) or was not a
+ * Kubernetes list at all (an HTML login page, a proxy's error page). A report built from that would say "No
+ * findings." about a cluster it never saw, so it is an error, not a report full of gaps.
+ */
+export class NothingReadError extends CollectorError {
+  readonly code = 'NOTHING_READ' as const;
+  override readonly name = 'NothingReadError';
 }
 
 /** An input file is not JSON/YAML Kubernetes objects; the message names the file (and the item). */

@@ -14,11 +14,14 @@ export interface ApiResponse {
 
 export interface RawGetOptions {
   agent?: http.Agent;
-  headers: Record<string, string>;
+  /** An array value is sent as one header line per value (Impersonate-Group). */
+  headers: Record<string, string | string[]>;
   /** user:password for basic auth. */
   auth?: string;
   timeoutMs: number;
   signal?: AbortSignal;
+  /** Makes the timeout signal; default AbortSignal.timeout (tests inject a clock they control). */
+  timeoutSignal?: (ms: number, request: { url: string }) => AbortSignal;
 }
 
 const TLS_CODES = /^(ERR_TLS|ERR_SSL|CERT_|UNABLE_TO|DEPTH_ZERO|SELF_SIGNED|EPROTO|HOSTNAME_MISMATCH|ERR_OSSL)/;
@@ -45,7 +48,7 @@ function parseBody(text: string): unknown {
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
 export function httpGet(url: URL, o: RawGetOptions): Promise<ApiResponse> {
-  const timeout = AbortSignal.timeout(Math.min(o.timeoutMs, MAX_TIMER_MS));
+  const timeout = o.timeoutSignal ? o.timeoutSignal(o.timeoutMs, { url: url.href }) : AbortSignal.timeout(Math.min(o.timeoutMs, MAX_TIMER_MS));
   const signal = o.signal ? AbortSignal.any([o.signal, timeout]) : timeout;
   const abortError = (): unknown =>
     o.signal?.aborted ? o.signal.reason : new ClusterUnreachableError(`no response from ${url.origin} within ${o.timeoutMs} ms`, 'timeout');

@@ -4,10 +4,10 @@
  *
  * @packageDocumentation
  */
-export { CollectorError, KubeconfigError, ClusterUnreachableError, AuthError, DumpError } from './errors';
+export { CollectorError, KubeconfigError, ClusterUnreachableError, AuthError, NothingReadError, DumpError } from './errors';
 export type { CollectorErrorCode, UnreachableReason } from './errors';
 export { connect, DEFAULT_REQUEST_TIMEOUT_MS } from './connection';
-export type { ClusterConnection, ConnectOptions, GetOptions, LiveSource, ApiResponse } from './connection';
+export type { ClusterConnection, ConnectOptions, ConnectionOverrides, GetOptions, LiveSource, ApiResponse, RequestEvent } from './connection';
 export { loadKubeconfig } from './kubeconfig';
 export { collectSnapshot } from './collectSnapshot';
 export type { CollectOptions, CollectProgress } from './collectSnapshot';
@@ -15,3 +15,5 @@ export { collectVolumeStats } from './volumeStats';
 export type { VolumeStatsOptions, VolumeStatsResult } from './volumeStats';
 export { loadDump } from './dump/loadDump';
 export type { DumpInput, LoadDumpOptions, LoadedDump } from './dump/loadDump';
+export { readDumpStream } from './dump/readDumpStream';
+export type { ReadDumpStreamOptions } from './dump/readDumpStream';

@@ -19,6 +19,8 @@ export interface KubeconfigSources {
   kubeconfig?: string;
   /** Root for the in-cluster service account files (tests only). */
   inClusterPathPrefix?: string;
+  /** No kubeconfig at all is fine (--server says where to go): an empty one is returned instead of an error. */
+  allowMissing?: boolean;
 }
 
 function loadFile(file: string): KubeConfig {
@@ -84,6 +86,7 @@ export function loadKubeconfig(sources: KubeconfigSources = {}): { kubeConfig: K
     kc.loadFromCluster(sources.inClusterPathPrefix);
     return { kubeConfig: kc, files: [] };
   }
+  if (sources.allowMissing) return { kubeConfig: new (clientNode().KubeConfig)(), files: [] };
   throw new KubeconfigError(`no kubeconfig found (KUBECONFIG is unset and ${defaultFile} does not exist) and not running in a cluster`);
 }
 

@@ -5,7 +5,7 @@ import { reasonOfStatus, statusMessage } from './statusMessage';
 
 export type ListOutcome =
   | { ok: true; pages: number }
-  | { ok: false; pages: number; reason: IncompleteReason; message: string; status?: number; unreachable?: boolean };
+  | { ok: false; pages: number; reason: IncompleteReason; message: string; status?: number; unreachable?: boolean; notAList?: boolean };
 
 export interface ListPagedOptions {
   pageSize: number;
@@ -22,6 +22,13 @@ function asItems(body: unknown): { items: unknown[]; continueToken?: string } | 
   if (!Array.isArray(items) && items !== null && items !== undefined) return undefined;
   const token = metadata?.continue;
   return { items: Array.isArray(items) ? items : [], continueToken: typeof token === 'string' && token !== '' ? token : undefined };
+}
+
+/** What came back instead of a list, without quoting it (an HTML login page, a proxy's error text). */
+function bodyKind(body: unknown): string {
+  if (body === undefined) return 'an empty body';
+  if (typeof body === 'string') return /^\s*</.test(body) ? 'HTML' : 'text that is not JSON';
+  return Array.isArray(body) ? 'a JSON array' : `JSON that is not a list`;
 }
 
 /**
@@ -48,7 +55,7 @@ export async function listPaged(requests: RunRequests, path: string, o: ListPage
     }
     if (r.status !== 200) return { ok: false, pages, reason: reasonOfStatus(r.status), message: statusMessage(r), status: r.status };
     const page = asItems(r.body);
-    if (!page) return { ok: false, pages, reason: 'error', message: `unexpected response to GET ${path}: not a list` };
+    if (!page) return { ok: false, pages, reason: 'error', message: `GET ${path} answered HTTP ${r.status} with ${bodyKind(r.body)}, not a Kubernetes list`, notAList: true };
     pages++;
     o.onPage(page.items);
     if (page.continueToken === undefined) return { ok: true, pages };

@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { kubeletSummary, node } from '@kubectl-storage/test-fixtures';
-import { useFakeApiServer, writeKubeconfig } from '../../../test/msw';
+import { manualTimeouts, useFakeApiServer, writeKubeconfig } from '../../../test/msw';
 import { connect } from './connection';
 import { collectVolumeStats, volumeStatsFromSummary } from './volumeStats';
 
@@ -46,9 +46,13 @@ describe('collectVolumeStats', () => {
         },
       },
     });
-    const conn = connect({ kubeconfig: writeKubeconfig(dir, { server: fake.server }) });
-    // 'stuck' never answers: the run finishing at all shows the per-node timeout.
-    const result = await collectVolumeStats(conn, ['ok-1', 'broken', 'stuck', 'ok-2', 'gone'], { concurrency: 2, perNodeTimeoutMs: 1000 });
+    const clock = manualTimeouts();
+    const conn = connect({ kubeconfig: writeKubeconfig(dir, { server: fake.server }), timeoutSignal: clock.timeoutSignal });
+    // 'stuck' never answers: the test's clock times it out once it is asked, and the run finishing shows it.
+    const pending = collectVolumeStats(conn, ['ok-1', 'broken', 'stuck', 'ok-2', 'gone'], { concurrency: 2, perNodeTimeoutMs: 1000 });
+    await fake.requestArrived((r) => r.path === '/api/v1/nodes/stuck/proxy/stats/summary');
+    expect(clock.expire((url) => url.includes('/nodes/stuck/'))).toBe(1);
+    const result = await pending;
 
     expect(result.stats.map((s) => `${s.nodeName}:${s.claimName}:${s.usedBytes}`)).toEqual(['ok-1:c1:1', 'ok-2:c2:2']);
     expect(result.incomplete).toEqual([

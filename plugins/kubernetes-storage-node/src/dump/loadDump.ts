@@ -1,7 +1,6 @@
 // Offline input: files (or stdin) of `kubectl get -o json|yaml` output -> the Snapshot a live run over the same
 // objects gives. Kinds absent from every input are marked 'not-in-input' so nothing is concluded from absence.
 import * as fs from 'node:fs';
-import * as path from 'node:path';
 import {
   ANALYSED_KINDS,
   ProjectionError,
@@ -13,6 +12,10 @@ import {
   type Snapshot,
 } from '@kubectl-storage/plugin-kubernetes-storage-common';
 import { DumpError, firstLine } from '../errors';
+import { dumpFilesIn } from './dumpFiles';
+import { MAX_DUMP_BYTES, tooBigMessage } from './dumpLimits';
+
+export { MAX_DUMP_BYTES } from './dumpLimits';
 import { newestObjectTime } from './dumpTime';
 import { parseDump } from './parseDump';
 
@@ -29,6 +32,8 @@ export interface LoadDumpOptions {
   collectedAt?: string;
   /** Keep only these namespaces (cluster-scoped objects are always kept). */
   namespaces?: string[];
+  /** A directory's subdirectories are read too (kubectl -R/--recursive); default only its own files. */
+  recursive?: boolean;
 }
 
 export interface LoadedDump {
@@ -37,9 +42,6 @@ export interface LoadedDump {
   ignored: Record<string, number>;
 }
 
-const DUMP_EXTENSIONS = new Set(['.json', '.yaml', '.yml']);
-/** The longest string V8 builds (0x1fffffe8 characters); a UTF-8 file of at most this many bytes always fits. */
-export const MAX_DUMP_BYTES = 0x1fffffe8;
 
 interface InputText {
   name: string;
@@ -48,7 +50,7 @@ interface InputText {
   writtenMs?: number;
 }
 
-function readInput(input: DumpInput, stdin: string | undefined): InputText[] {
+function readInput(input: DumpInput, stdin: string | undefined, recursive: boolean): InputText[] {
   const { path: file, content } = typeof input === 'string' ? { path: input, content: undefined } : input;
   if (content !== undefined) return [{ name: file, text: content }];
   if (file === '-') {
@@ -62,20 +64,10 @@ function readInput(input: DumpInput, stdin: string | undefined): InputText[] {
     const code = (err as NodeJS.ErrnoException).code;
     throw new DumpError(code === 'ENOENT' ? `${file}: file not found` : `${file}: ${firstLine(err)}`);
   }
-  // A directory reads like `kubectl apply -f DIR`: its JSON and YAML files, in name order.
-  if (stat.isDirectory()) {
-    return fs
-      .readdirSync(file)
-      .filter((f) => DUMP_EXTENSIONS.has(path.extname(f).toLowerCase()))
-      .sort()
-      .flatMap((f) => readInput(path.join(file, f), stdin));
-  }
+  // A directory reads like `kubectl apply -f DIR [-R]`: its JSON and YAML files, in name order.
+  if (stat.isDirectory()) return dumpFilesIn(file, recursive).flatMap((f) => readInput(f, stdin, false));
   // V8 caps a string at 2^29-24 characters (~512 MiB); past that readFileSync fails with an engine message.
-  if (stat.size > MAX_DUMP_BYTES) {
-    throw new DumpError(
-      `${file}: ${Math.round(stat.size / 2 ** 20)} MiB is more than one file can hold here (512 MiB); split the dump, e.g. one file per kind, and pass each with -f`,
-    );
-  }
+  if (stat.size > MAX_DUMP_BYTES) throw new DumpError(tooBigMessage(file, stat.size));
   try {
     return [{ name: file, text: fs.readFileSync(file, 'utf8'), writtenMs: stat.mtimeMs }];
   } catch (err) {
@@ -101,7 +93,7 @@ export function loadDump(inputs: DumpInput[], options: LoadDumpOptions = {}): Lo
   if (inputs.length === 0) throw new DumpError('no input files given');
   const builder = new SnapshotBuilder();
   const ignored: Record<string, number> = {};
-  const texts = inputs.flatMap((input) => readInput(input, options.stdin));
+  const texts = inputs.flatMap((input) => readInput(input, options.stdin, options.recursive === true));
   let newestInObjects = -Infinity;
 
   for (const { name, text } of texts) {

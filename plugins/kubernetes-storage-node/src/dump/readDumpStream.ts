@@ -1,0 +1,26 @@
+// A dump piped on stdin (`kubectl get ... -o json | kubectl storage report -f -`), read with the limit a file gets:
+// past it, the same one-line hint as for a file instead of V8's "Cannot create a string longer than ..." (exit 1),
+// and reading stops there rather than buffering the rest.
+import { DumpError } from '../errors';
+import { MAX_DUMP_BYTES, tooBigMessage } from './dumpLimits';
+
+export interface ReadDumpStreamOptions {
+  /** Default the most one string can hold (MAX_DUMP_BYTES); tests pass a small one. */
+  maxBytes?: number;
+  /** How the input is named in messages, default "-". */
+  name?: string;
+}
+
+export async function readDumpStream(stream: AsyncIterable<Uint8Array | string>, o: ReadDumpStreamOptions = {}): Promise<string> {
+  const limit = o.maxBytes ?? MAX_DUMP_BYTES;
+  const chunks: Buffer[] = [];
+  let bytes = 0;
+  for await (const chunk of stream) {
+    const buffer = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : Buffer.from(chunk);
+    bytes += buffer.length;
+    // Leaving the loop ends the stream (its return() destroys a Readable), so nothing more is read.
+    if (bytes > limit) throw new DumpError(tooBigMessage(o.name ?? '-', bytes, limit, true));
+    chunks.push(buffer);
+  }
+  return Buffer.concat(chunks, bytes).toString('utf8');
+}
