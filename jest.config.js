@@ -38,7 +38,7 @@ module.exports = {
       ...shared,
       displayName: 'unit',
       testMatch: ['<rootDir>/plugins/*/src/**/*.test.ts', '<rootDir>/cli/src/**/*.test.ts', '<rootDir>/test/**/*.test.ts'],
-      testPathIgnorePatterns: ['/node_modules/', '\\.cluster\\.test\\.ts$'],
+      testPathIgnorePatterns: ['/node_modules/', '\\.cluster\\.test\\.ts$', '\\.release\\.test\\.ts$'],
     },
     {
       ...shared,
@@ -47,7 +47,37 @@ module.exports = {
       globalSetup: '<rootDir>/test/cluster/global-setup.ts',
       globalTeardown: '<rootDir>/test/cluster/global-teardown.ts',
       // jest ignores testTimeout inside a project: the cluster tier raises it in a setup file instead.
-      setupFilesAfterEnv: ['<rootDir>/test/cluster/timeout.ts'],
+      setupFilesAfterEnv: ['<rootDir>/test/slowTierTimeout.ts'],
+    },
+    {
+      // The release tier: builds the krew archives and krew itself (Go), installs for real. `npm run test:release`.
+      ...shared,
+      displayName: 'release',
+      testMatch: ['<rootDir>/test/release/**/*.release.test.ts'],
+      setupFilesAfterEnv: ['<rootDir>/test/slowTierTimeout.ts'],
+    },
+    // Backstage page components (plugins/kubernetes-storage, *.test.tsx) in jsdom. Backstage packages ship ESM,
+    // so node_modules is transformed too, except a few large CommonJS packages (jest caches the rest).
+    {
+      ...shared,
+      displayName: 'frontend',
+      testMatch: ['<rootDir>/plugins/kubernetes-storage/src/**/*.test.tsx'],
+      testEnvironment: '<rootDir>/plugins/kubernetes-storage/jest/environment.js',
+      setupFilesAfterEnv: ['<rootDir>/plugins/kubernetes-storage/jest/setup.ts'],
+      transform: {
+        '^.+\\.tsx?$': frontendSwc('typescript'),
+        '^.+\\.m?jsx?$': frontendSwc('ecmascript'),
+      },
+      transformIgnorePatterns: [
+        '/node_modules/(?:react|react-dom|scheduler|@material-ui|lodash|jsdom|@testing-library|@swc|@jest|jest-[^/]+|typescript|core-js)/',
+      ],
+      moduleNameMapper: { ...shared.moduleNameMapper, '\\.(css|less|svg)$': '<rootDir>/plugins/kubernetes-storage/jest/styleStub.js' },
     },
   ],
 };
+
+/** swc for TSX/JSX with React's automatic runtime (the page's sources and the ESM packages they import). */
+function frontendSwc(syntax) {
+  const parser = syntax === 'typescript' ? { syntax, tsx: true } : { syntax, jsx: true };
+  return ['@swc/jest', { jsc: { target: 'es2022', parser, transform: { react: { runtime: 'automatic' } } }, module: { type: 'commonjs' } }];
+}

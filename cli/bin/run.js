@@ -9,4 +9,8 @@ process.stdout.on('error', (err) => {
   throw err;
 });
 
-require('@oclif/core').execute({ dir: __dirname });
+const oclif = require('@oclif/core');
+// The CLI always runs its compiled dist/. Without this, NODE_ENV=development or test in a user's shell makes oclif
+// look for TypeScript sources and warn "Could not find typescript" on every run of an installed copy.
+oclif.settings.enableAutoTranspile = false;
+oclif.execute({ dir: __dirname });
