@@ -173,6 +173,7 @@ export function statefulSet(input: StatefulSetInput = {}): StatefulSet {
   return {
     meta: { labels: { app: m.name }, ...m },
     replicas,
+    minReadySeconds: 0,
     serviceName: m.name,
     podManagementPolicy: 'OrderedReady',
     updateStrategy: { type: 'RollingUpdate' },

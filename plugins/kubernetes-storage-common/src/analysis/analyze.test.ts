@@ -175,6 +175,8 @@ describe('AnalysisContext', () => {
       pendingGraceSeconds: 1,
       restartLoopThreshold: 5,
       nearlyFullPercent: 90,
+      missingOrdinalGraceSeconds: 300,
+      generationLagGraceSeconds: 300,
       now: new Date(FIXTURE_NOW),
     });
   });

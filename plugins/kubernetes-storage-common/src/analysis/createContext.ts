@@ -12,6 +12,8 @@ export const DEFAULT_OPTIONS = {
   pendingGraceSeconds: 5 * 60,
   restartLoopThreshold: 5,
   nearlyFullPercent: 90,
+  missingOrdinalGraceSeconds: 5 * 60,
+  generationLagGraceSeconds: 5 * 60,
 };
 
 export function resolveOptions(snapshot: Snapshot, options: AnalyzeOptions = {}): ResolvedOptions {

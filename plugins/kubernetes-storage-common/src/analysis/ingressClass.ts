@@ -15,6 +15,11 @@ export interface ResolvedIngressClass {
    * False when an unknown or missing class already explains it, or when IngressClasses could not be read.
    */
   expectServed: boolean;
+  /**
+   * spec.ingressClassName names an IngressClass that does not exist, IngressClasses having been read: no
+   * controller serves the Ingress (ingress-class-unknown), so none of its paths answers.
+   */
+  noController: boolean;
 }
 
 /**
@@ -33,11 +38,11 @@ export function resolveIngressClass(ctx: AnalysisContext, ing: Ingress): Resolve
   const classesObserved = ctx.observed('ingressclasses');
   const annotation = ing.ingressClassName === undefined ? ing.legacyClassAnnotation : undefined;
   if (annotation !== undefined) {
-    return { name: annotation, known: ctx.index.ingressClassByName.has(annotation), expectServed: true };
+    return { name: annotation, known: ctx.index.ingressClassByName.has(annotation), expectServed: true, noController: false };
   }
   const named = ing.ingressClassName;
   if (named !== undefined) {
-    if (ctx.index.ingressClassByName.has(named)) return { name: named, known: true, expectServed: true };
+    if (ctx.index.ingressClassByName.has(named)) return { name: named, known: true, expectServed: true, noController: false };
     if (classesObserved) {
       ctx.emit({
         code: 'ingress-class-unknown',
@@ -48,10 +53,10 @@ export function resolveIngressClass(ctx: AnalysisContext, ing: Ingress): Resolve
         details: { ingressClass: named },
       });
     }
-    return { name: named, known: false, expectServed: false };
+    return { name: named, known: false, expectServed: false, noController: classesObserved };
   }
   const fallback = newestDefault(ctx.index.defaultIngressClasses);
-  if (fallback) return { name: fallback.meta.name, known: true, expectServed: true };
+  if (fallback) return { name: fallback.meta.name, known: true, expectServed: true, noController: false };
   if (classesObserved) {
     ctx.emit({
       code: 'ingress-no-class',
@@ -60,5 +65,5 @@ export function resolveIngressClass(ctx: AnalysisContext, ing: Ingress): Resolve
       hint: 'Set spec.ingressClassName, or mark one IngressClass with ingressclass.kubernetes.io/is-default-class: "true".',
     });
   }
-  return { known: false, expectServed: false };
+  return { known: false, expectServed: false, noController: false };
 }

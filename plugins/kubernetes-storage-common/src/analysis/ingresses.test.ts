@@ -11,6 +11,7 @@ import {
   snapshotOf,
 } from '../__fixtures__/snapshot';
 import type { Snapshot } from '../model/snapshot';
+import { analyze } from './analyze';
 import { analyzeIngresses } from './ingresses';
 
 /** Ingress web -> Service web port 80 (named http, target 8080) with two ready endpoints, class nginx. */
@@ -338,5 +339,51 @@ describe('ingress-no-address', () => {
   it('stays quiet for an Ingress created a minute ago: the controller has not got to it yet', () => {
     const young = ingress({ loadBalancer: [], meta: { creationTimestamp: ago(60) } });
     expect(run(healthy({ ingresses: [young] })).findings).toEqual([]);
+  });
+});
+
+describe('paths of an Ingress no controller serves', () => {
+  it('show NoController, keeping the backend status apart, and count as failing in the summary', () => {
+    const parts = healthy({ ingresses: [ingress({ ingressClassName: 'traefik' })] });
+    const { result } = run(parts);
+    expect(result[0]).toMatchObject({ status: 'NoController', backendStatus: 'OK', readyEndpoints: 2, ingressClass: 'traefik' });
+    const report = analyze(parts);
+    expect(report.summary.ingresses).toEqual({ total: 1, paths: 1, failingPaths: 1 });
+  });
+
+  it('stay OK for a known class, and keep the backend status when IngressClasses were not read', () => {
+    const known = analyze(healthy());
+    expect(known.ingresses[0].status).toBe('OK');
+    expect(known.ingresses[0].backendStatus).toBeUndefined();
+    expect(known.summary.ingresses.failingPaths).toBe(0);
+    const observedKinds = snapshotOf().observedKinds.filter((k) => k !== 'ingressclasses');
+    const unread = analyze(healthy({ ingresses: [ingress({ ingressClassName: 'traefik' })], ingressClasses: [], observedKinds }));
+    expect(unread.ingresses[0].status).toBe('OK');
+    expect(unread.summary.ingresses.failingPaths).toBe(0);
+  });
+});
+
+describe('unread endpoints are Unknown, never NoReadyEndpoints', () => {
+  it('shows Unknown with zero counts and counts no failing path', () => {
+    const observedKinds = snapshotOf().observedKinds.filter((k) => k !== 'endpointslices' && k !== 'endpoints');
+    const report = analyze(healthy({ endpointSlices: [], observedKinds }));
+    expect(report.ingresses[0]).toMatchObject({ status: 'Unknown', readyEndpoints: 0 });
+    expect(report.findings.map((f) => f.code)).toEqual([]);
+    expect(report.summary.ingresses.failingPaths).toBe(0);
+  });
+});
+
+describe('an Ingress without class that only the default class would cover', () => {
+  it('says, when it has no address, that the default is written at creation only', () => {
+    const ing = ingress({ ingressClassName: undefined, loadBalancer: [] });
+    const [f] = run(healthy({ ingresses: [ing], ingressClasses: [ingressClass({ name: 'nginx', isDefault: true })] })).findings;
+    expect(f.code).toBe('ingress-no-address');
+    expect(f.message).toContain('the default IngressClass nginx is written into Ingresses only when they are created');
+    expect(f.hint).toContain('Set spec.ingressClassName: nginx');
+  });
+
+  it('keeps the plain message for an Ingress that names its class', () => {
+    const [f] = run(healthy({ ingresses: [ingress({ loadBalancer: [] })] })).findings;
+    expect(f.message).not.toContain('names no class');
   });
 });

@@ -15,7 +15,10 @@ export function analyzeIngresses(ctx: AnalysisContext): IngressPathView[] {
 
 function analyzeIngress(ctx: AnalysisContext, ing: Ingress): IngressPathView[] {
   const cls = resolveIngressClass(ctx, ing);
-  if (cls.expectServed) checkAddress(ctx, ing);
+  // The DefaultIngressClass admission plugin writes the default into NEW Ingresses; one still without a class
+  // predates it (or the plugin is off), and controllers then decide by their own flags.
+  const defaulted = ing.ingressClassName === undefined && ing.legacyClassAnnotation === undefined ? cls.name : undefined;
+  if (cls.expectServed) checkAddress(ctx, ing, defaulted);
   checkTlsSecrets(ctx, ing);
 
   const address = ing.loadBalancer.length > 0 ? ing.loadBalancer.join(', ') : undefined;
@@ -32,7 +35,9 @@ function analyzeIngress(ctx: AnalysisContext, ing: Ingress): IngressPathView[] {
       ...optional('port', health.port),
       readyEndpoints: health.readyEndpoints,
       notReadyEndpoints: health.notReadyEndpoints,
-      status: health.status,
+      // No controller serves the Ingress: the path answers nothing, whatever its backend looks like.
+      status: cls.noController ? 'NoController' : health.status,
+      ...optional('backendStatus', cls.noController ? health.status : undefined),
       tls,
     });
     if (!health.problem) return;
@@ -82,7 +87,7 @@ function hostHasTls(ing: Ingress, host: string | undefined): boolean {
  * Only asked when a controller is expected to serve the Ingress: with an unknown or missing class that finding
  * already explains the missing address.
  */
-function checkAddress(ctx: AnalysisContext, ing: Ingress): void {
+function checkAddress(ctx: AnalysisContext, ing: Ingress, defaultClass: string | undefined): void {
   if (ing.loadBalancer.length > 0) return;
   // A controller needs a moment to admit a new Ingress and publish its address.
   const age = secondsSince(ing.meta.creationTimestamp, ctx.nowMs);
@@ -91,8 +96,15 @@ function checkAddress(ctx: AnalysisContext, ing: Ingress): void {
   ctx.emit({
     code: 'ingress-no-address',
     object: refOf('Ingress', ing.meta),
-    message: `Ingress ${ns}/${ing.meta.name} has no address in status.loadBalancer: its controller has not admitted it.`,
-    hint: `kubectl describe ingress -n ${ns} ${ing.meta.name}; then check the Ingress controller's pods and logs.`,
+    message:
+      `Ingress ${ns}/${ing.meta.name} has no address in status.loadBalancer: its controller has not admitted it.` +
+      (defaultClass
+        ? ` It names no class: the default IngressClass ${defaultClass} is written into Ingresses only when they are ` +
+          'created, and a controller serves a class-less one only if configured to (ingress-nginx: --watch-ingress-without-class).'
+        : ''),
+    hint: defaultClass
+      ? `Set spec.ingressClassName: ${defaultClass} on the Ingress (kubectl edit ingress -n ${ns} ${ing.meta.name}), or check the controller's pods and logs.`
+      : `kubectl describe ingress -n ${ns} ${ing.meta.name}; then check the Ingress controller's pods and logs.`,
   });
 }
 

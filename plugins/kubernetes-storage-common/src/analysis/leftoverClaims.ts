@@ -4,7 +4,8 @@
 import type { PersistentVolumeClaim, StatefulSet } from '../model/snapshot';
 import { formatBytes, quantityBytes } from '../util/quantity';
 import type { AnalysisContext } from './context';
-import { inOrdinalRange, ordinalRangeEnd, ordinalsText } from './ordinals';
+import { ordinalRangeEnd } from './ordinals';
+import { ordinalRangesText, toRanges } from './ordinalRanges';
 import { refOf } from './refs';
 import { key } from './snapshotIndex';
 
@@ -14,12 +15,15 @@ export interface LeftoverClaim {
   ordinal: number;
 }
 
-/** Claims of ordinals outside their set's range, by namespace/set, in snapshot order. */
-export function claimsOutsideOrdinalRange(ctx: AnalysisContext): Map<string, LeftoverClaim[]> {
+/**
+ * Every claim named `<template>-<sts>-<ordinal>` after one of a set's templates, in or out of its range, by
+ * namespace/set, in snapshot order: one pass over all claims whatever the sets' replicas say.
+ */
+export function claimsBySet(ctx: AnalysisContext): Map<string, LeftoverClaim[]> {
   const bySet = new Map<string, LeftoverClaim[]>();
   for (const claim of ctx.snapshot.persistentVolumeClaims) {
     const match = ctx.index.ordinalOfClaim(claim.meta.namespace ?? '', claim.meta.name);
-    if (!match || inOrdinalRange(match.statefulSet, match.ordinal)) continue;
+    if (!match) continue;
     const setKey = key(match.statefulSet.meta.namespace, match.statefulSet.meta.name);
     const list = bySet.get(setKey) ?? [];
     list.push({ claim, template: match.template, ordinal: match.ordinal });
@@ -47,6 +51,7 @@ export function reportLeftoverClaims(ctx: AnalysisContext, sts: StatefulSet, lef
 
   const names = unused.map((l) => l.claim.meta.name);
   const ordinals = [...new Set(unused.map((l) => l.ordinal))].sort((a, b) => a - b);
+  const ordinalText = ordinalRangesText(toRanges(ordinals));
   const sizes = unused.map((l) => quantityBytes(l.claim.requestedStorage));
   const requestedBytes = sizes.reduce<number>((sum, s) => sum + (s ?? 0), 0);
   const sizeText = sizes.some((s) => s === undefined) ? `at least ${formatBytes(requestedBytes)}` : formatBytes(requestedBytes);
@@ -63,7 +68,7 @@ export function reportLeftoverClaims(ctx: AnalysisContext, sts: StatefulSet, lef
     message:
       `StatefulSet ${ns}/${sts.meta.name} runs ${sts.replicas} replica${sts.replicas === 1 ? '' : 's'} ` +
       `(${sts.replicas > 0 ? range : 'no ordinals'}) but ${unused.length} claim${unused.length === 1 ? '' : 's'} of ` +
-      `${ordinalsText(ordinals)} remain${unused.length === 1 ? 's' : ''}: ${names.join(', ')} (${sizeText} requested). ` +
+      `${ordinalText} remain${unused.length === 1 ? 's' : ''}: ${names.join(', ')} (${sizeText} requested). ` +
       `They are reused, data included, if the set scales out to those ordinals again.${policyNote}`,
     hint: `If ${sts.meta.name} will not scale out again and nobody needs the data: kubectl delete pvc -n ${ns} ${names.join(' ')}`,
     related: unused.map((l) => refOf('PersistentVolumeClaim', l.claim.meta)),

@@ -1,25 +1,47 @@
 // One StatefulSet ordinal as the analysis sees it: its pod (if any), its per-ordinal claims and the view row the
-// report shows for it. Everything is looked up through the index, so building all ordinals stays linear.
+// report shows for it. Everything is looked up through the index, so building all ordinals stays linear, and only
+// ordinals that have objects get facts: spec.replicas (any int32) never sizes a structure.
 import type { OrdinalClaimView, OrdinalStatus, OrdinalView } from '../model/report';
 import type { Pod, StatefulSet } from '../model/snapshot';
 import { secondsSince } from '../util/time';
 import type { AnalysisContext } from './context';
-import { explainNotReady, isRunningAndReady, totalRestarts, worstContainer, type NotReadyExplanation } from './podHealth';
+import {
+  explainNotReady,
+  isRunningAndAvailable,
+  isRunningAndReady,
+  totalRestarts,
+  worstContainer,
+  type NotReadyExplanation,
+} from './podHealth';
 import { optional } from './refs';
 import { key } from './snapshotIndex';
 
 export const REVISION_LABEL = 'controller-revision-hash';
+
+/** The largest spec.replicas the API accepts (int32). */
+export const MAX_REPLICAS = 2147483647;
 
 export interface OrdinalFacts {
   ordinal: number;
   podName: string;
   pod?: Pod;
   revision?: string;
-  /** Running and Ready (and not terminating). */
-  healthy: boolean;
-  /** Why an existing pod is not healthy, its claims included. */
+  /** Running and Ready (and not terminating): the controller's isRunningAndReady. */
+  ready: boolean;
+  /** Ready for at least minReadySeconds: what OrderedReady waits for before the next ordinal. */
+  available: boolean;
+  /** Why an existing pod is not Ready, its claims included. Absent for a Ready pod waiting out minReadySeconds. */
   notReady?: NotReadyExplanation;
   view: OrdinalView;
+}
+
+/**
+ * spec.replicas and spec.ordinals.start as the API server validates them: integers, replicas 0..2147483647,
+ * start >= 0. Anything else comes from a hand-made or corrupted input, and no conclusion about ordinals holds.
+ */
+export function hasValidRange(sts: StatefulSet): boolean {
+  const { replicas, ordinalsStart } = sts;
+  return Number.isInteger(replicas) && replicas >= 0 && replicas <= MAX_REPLICAS && Number.isInteger(ordinalsStart) && ordinalsStart >= 0;
 }
 
 export function ordinalRangeEnd(sts: StatefulSet): number {
@@ -81,6 +103,7 @@ function podSummary(ctx: AnalysisContext, sts: StatefulSet, pod: Pod): NonNullab
     ...optional('lastTerminationReason', worst?.lastTerminationReason),
     ...optional('revision', revision),
     updated: revision !== undefined && revision === sts.status.updateRevision,
+    available: isRunningAndAvailable(pod, sts.minReadySeconds, ctx.nowMs),
     ...optional('node', pod.nodeName),
     ...optional('ageSeconds', age),
   };
@@ -98,8 +121,20 @@ function withClaimTrouble(explanation: NotReadyExplanation, claims: OrdinalClaim
 }
 
 /**
+ * The controller deletes a Failed or Succeeded member itself (processReplica: "we should restart the pod
+ * regardless of the exit code") and recreates it on the next sync: on its own that is a replacement in progress,
+ * not a fault that needs a human. Its containers' own failures still count.
+ */
+function explainMember(ctx: AnalysisContext, pod: Pod): NotReadyExplanation {
+  const explanation = explainNotReady(ctx, pod);
+  if ((pod.phase !== 'Failed' && pod.phase !== 'Succeeded') || pod.meta.deletionTimestamp) return explanation;
+  return { ...explanation, text: `${explanation.text}; the controller deletes and recreates it`, fault: false };
+}
+
+/**
  * Facts and view of one ordinal. `claims` defaults to the claims the templates give the ordinal; leftover
- * ordinals pass the claims actually found instead.
+ * ordinals pass the claims actually found instead. `inRange` false marks an ordinal outside the set's range
+ * (a leftover); undefined asks the set's range, which must then be valid.
  */
 export function ordinalFacts(
   ctx: AnalysisContext,
@@ -108,17 +143,20 @@ export function ordinalFacts(
   pod: Pod | undefined,
   podsObserved: boolean,
   claims: OrdinalClaimView[] = expectedClaims(ctx, sts, ordinal),
+  inRange: boolean = inOrdinalRange(sts, ordinal),
 ): OrdinalFacts {
   const podName = `${sts.meta.name}-${ordinal}`;
-  const healthy = pod !== undefined && isRunningAndReady(pod);
-  const status = inOrdinalRange(sts, ordinal) ? statusOf(pod, podsObserved) : 'Leftover';
+  const ready = pod !== undefined && isRunningAndReady(pod);
+  const available = pod !== undefined && isRunningAndAvailable(pod, sts.minReadySeconds, ctx.nowMs);
+  const status = inRange ? statusOf(pod, podsObserved) : 'Leftover';
   return {
     ordinal,
     podName,
     pod,
     revision: pod?.meta.labels?.[REVISION_LABEL],
-    healthy,
-    notReady: pod && !healthy ? withClaimTrouble(explainNotReady(ctx, pod), claims) : undefined,
+    ready,
+    available,
+    notReady: pod && !ready ? withClaimTrouble(explainMember(ctx, pod), claims) : undefined,
     view: {
       ordinal,
       podName,

@@ -21,6 +21,28 @@ export function isRunningAndReady(pod: Pod): boolean {
   return pod.phase === 'Running' && pod.ready && !pod.meta.deletionTimestamp;
 }
 
+/**
+ * The controller's isRunningAndAvailable (podutil.IsPodAvailable): running and ready, and with minReadySeconds
+ * above 0, Ready since strictly more than minReadySeconds ago. A Ready pod without a known Ready time is not
+ * available, as for the controller (a zero lastTransitionTime never counts).
+ */
+export function isRunningAndAvailable(pod: Pod, minReadySeconds: number, nowMs: number): boolean {
+  if (!isRunningAndReady(pod)) return false;
+  if (minReadySeconds <= 0) return true;
+  const since = pod.readySince === undefined ? NaN : Date.parse(pod.readySince);
+  return !Number.isNaN(since) && since + minReadySeconds * 1000 < nowMs;
+}
+
+/**
+ * When the pod became available (Ready time plus minReadySeconds), in epoch ms; for a pod without a Ready time
+ * its start or creation is the best lower bound the object gives. Undefined when it carries no time at all.
+ */
+export function availableSinceMs(pod: Pod, minReadySeconds: number): number | undefined {
+  const t = Date.parse(pod.readySince ?? pod.startTime ?? pod.meta.creationTimestamp ?? '');
+  if (Number.isNaN(t)) return undefined;
+  return pod.readySince !== undefined ? t + Math.max(0, minReadySeconds) * 1000 : t;
+}
+
 export function totalRestarts(pod: Pod): number {
   return pod.containers.reduce((sum, c) => sum + c.restartCount, 0);
 }

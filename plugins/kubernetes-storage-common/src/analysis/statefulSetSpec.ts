@@ -1,36 +1,39 @@
 // Checks of a StatefulSet's spec against what its guarantees need: a headless governing Service for stable
 // network identity, volumeClaimTemplates for stable storage, and a controller that has seen the latest spec.
+import type { GoverningServiceStatus } from '../model/report';
 import type { PodVolume, StatefulSet } from '../model/snapshot';
+import { humanizeAge, secondsSince } from '../util/time';
 import type { AnalysisContext } from './context';
 import { isWritableHostPathData } from './hostPathData';
+import { MAX_REPLICAS } from './ordinals';
 import { compact, refOf } from './refs';
 import { key } from './snapshotIndex';
 
 /**
- * Reports a missing or non-headless governing Service and returns what the view shows: true headless, false a
- * normal Service, null missing or not known. An empty serviceName is quiet: recent Kubernetes versions make the
- * field optional, for sets whose members need no per-pod DNS names.
+ * Reports a missing or non-headless governing Service and returns what the view shows. 'missing' needs Services
+ * read in the namespace; unread, the answer is 'not-read', never 'missing'. An empty serviceName is quiet (and
+ * answers undefined): recent Kubernetes versions make the field optional, for sets whose members need no per-pod
+ * DNS names.
  */
-export function checkGoverningService(ctx: AnalysisContext, sts: StatefulSet): boolean | null {
+export function checkGoverningService(ctx: AnalysisContext, sts: StatefulSet): GoverningServiceStatus | undefined {
   const ns = sts.meta.namespace;
-  if (!sts.serviceName) return null;
+  if (!sts.serviceName) return undefined;
   const svc = ctx.index.serviceByKey.get(key(ns, sts.serviceName));
   const object = refOf('StatefulSet', sts.meta);
   const related = [refOf('Service', { name: sts.serviceName, namespace: ns })];
   if (!svc) {
-    if (ctx.observed('services', ns)) {
-      ctx.emit({
-        code: 'sts-service-missing',
-        object,
-        message: `StatefulSet ${ns}/${sts.meta.name} names Service ${sts.serviceName} in spec.serviceName, but it does not exist: its pods get no stable DNS names.`,
-        hint: `Create a headless Service (clusterIP: None) named ${sts.serviceName} in ${ns} selecting the set's pods.`,
-        related,
-        details: { service: sts.serviceName },
-      });
-    }
-    return null;
+    if (!ctx.observed('services', ns)) return 'not-read';
+    ctx.emit({
+      code: 'sts-service-missing',
+      object,
+      message: `StatefulSet ${ns}/${sts.meta.name} names Service ${sts.serviceName} in spec.serviceName, but it does not exist: its pods get no stable DNS names.`,
+      hint: `Create a headless Service (clusterIP: None) named ${sts.serviceName} in ${ns} selecting the set's pods.`,
+      related,
+      details: { service: sts.serviceName },
+    });
+    return 'missing';
   }
-  if (svc.headless) return true;
+  if (svc.headless) return 'headless';
   ctx.emit({
     code: 'sts-service-not-headless',
     object,
@@ -41,7 +44,7 @@ export function checkGoverningService(ctx: AnalysisContext, sts: StatefulSet): b
     related,
     details: compact({ service: sts.serviceName, clusterIP: svc.clusterIP }),
   });
-  return false;
+  return 'not-headless';
 }
 
 /** Volume kinds that keep data beyond the pod and off the node: their presence means the set has real storage. */
@@ -90,18 +93,63 @@ export function checkEphemeralData(ctx: AnalysisContext, sts: StatefulSet): void
   });
 }
 
-export function checkGenerationLag(ctx: AnalysisContext, sts: StatefulSet): void {
+/**
+ * sts-generation-lag: status.observedGeneration behind metadata.generation for longer than
+ * generationLagGraceSeconds. The controller writes observedGeneration on every sync, seconds after a change, so
+ * a short lag is a snapshot taken mid-sync. The lag is measured from the last spec write (managedFields); without
+ * that time a set younger than the grace is still settling, and an older one is reported saying the duration is
+ * unknown. Returns whether the controller has not yet seen the current spec (other findings about ordinals then
+ * describe an older spec and are held back).
+ */
+export function checkGenerationLag(ctx: AnalysisContext, sts: StatefulSet): boolean {
   const { generation } = sts.meta;
   const { observedGeneration } = sts.status;
-  if (generation === undefined || observedGeneration === undefined || observedGeneration >= generation) return;
+  if (generation === undefined || observedGeneration === undefined || observedGeneration >= generation) return false;
+  const grace = ctx.options.generationLagGraceSeconds;
+  const sinceChange = secondsSince(sts.specChangedAt, ctx.nowMs);
+  const sinceCreation = secondsSince(sts.meta.creationTimestamp, ctx.nowMs);
+  if (sinceChange !== undefined ? sinceChange < grace : sinceCreation !== undefined && sinceCreation < grace) return true;
   const ns = sts.meta.namespace;
+  const duration =
+    sinceChange !== undefined
+      ? `for ${humanizeAge(sinceChange)} since the spec last changed`
+      : '(for how long is unknown: the input has no managedFields time for the last spec change, which kubectl get leaves out)';
   ctx.emit({
     code: 'sts-generation-lag',
     object: refOf('StatefulSet', sts.meta),
     message:
       `StatefulSet ${ns}/${sts.meta.name} is at generation ${generation} but its controller has observed only ` +
-      `${observedGeneration}: its status and pods reflect an older spec.`,
-    hint: 'If this lasts, check that kube-controller-manager is running and look for errors about this set in its logs.',
-    details: { generation, observedGeneration },
+      `${observedGeneration} ${duration}: its status and pods reflect an older spec.`,
+    hint:
+      sinceChange !== undefined
+        ? 'Check that kube-controller-manager is running and look for errors about this set in its logs.'
+        : `Look again in a minute (kubectl get statefulset -n ${ns} ${sts.meta.name} -o jsonpath='{.metadata.generation} {.status.observedGeneration}'); if it still lags, check kube-controller-manager and its logs.`,
+    details: compact({ generation, observedGeneration, lagSeconds: sinceChange }),
+  });
+  return true;
+}
+
+/**
+ * sts-replicas-invalid: spec.replicas or spec.ordinals.start outside what the API server accepts. Only a
+ * hand-made or damaged input holds such a value; no ordinal is then in or out of range, so no ordinal finding
+ * (missing, leftover, blocked) is drawn, and the set never counts as healthy.
+ */
+export function reportInvalidRange(ctx: AnalysisContext, sts: StatefulSet): void {
+  const ns = sts.meta.namespace;
+  const problems: string[] = [];
+  if (!(Number.isInteger(sts.replicas) && sts.replicas >= 0 && sts.replicas <= MAX_REPLICAS)) {
+    problems.push(`spec.replicas is ${sts.replicas}, not an integer from 0 to ${MAX_REPLICAS}`);
+  }
+  if (!(Number.isInteger(sts.ordinalsStart) && sts.ordinalsStart >= 0)) {
+    problems.push(`spec.ordinals.start is ${sts.ordinalsStart}, not an integer of 0 or more`);
+  }
+  ctx.emit({
+    code: 'sts-replicas-invalid',
+    object: refOf('StatefulSet', sts.meta),
+    message:
+      `StatefulSet ${ns}/${sts.meta.name}: ${problems.join('; ')}. The API server never accepts such a value, so ` +
+      'this input was edited or damaged; nothing is concluded about its ordinals.',
+    hint: `Compare with the live object: kubectl get statefulset -n ${ns} ${sts.meta.name} -o yaml`,
+    details: { replicas: sts.replicas, ordinalsStart: sts.ordinalsStart },
   });
 }

@@ -1,8 +1,12 @@
 import { runAnalyzer } from '../__fixtures__/analysisContext';
 import {
   ago,
+  ALL_KINDS,
   boundPair,
+  DAY,
+  HOUR,
   MINUTE,
+  node,
   pod,
   pvc,
   service,
@@ -552,5 +556,232 @@ describe('pod-restart-loop', () => {
       pods: [deploymentPod({ claims: ['uploads'], containers }), pod({ name: 'stateless', owner: ['ReplicaSet', 'x'], ...crashLoop() })],
     });
     expect(run(snapshot).findings).toEqual([]);
+  });
+});
+
+describe('minReadySeconds: the controller waits for available, not just Ready', () => {
+  const readyFor = (seconds: number): Partial<Pod> => ({ readySince: ago(seconds) });
+  const slow = () => statefulSet({ name: 'web', replicas: 3, templates: ['data'], minReadySeconds: 30 });
+
+  it('stays quiet while the last pod waits out minReadySeconds: the next ordinal comes after it', () => {
+    const sts = slow();
+    const { findings, result } = run(cluster(sts, [statefulSetPod(sts, 0, readyFor(DAY)), statefulSetPod(sts, 1, readyFor(10))]));
+    expect(findings).toEqual([]);
+    expect(result[0].ordinals.map((o) => [o.status, o.pod?.available])).toEqual([
+      ['Ready', true],
+      ['Ready', false],
+      ['Missing', undefined],
+    ]);
+    expect(result[0]).toMatchObject({ minReadySeconds: 30, availableReplicas: 3 });
+  });
+
+  it('fires once the pod below has been available longer than the grace period', () => {
+    const sts = slow();
+    const [f] = run(cluster(sts, [statefulSetPod(sts, 0, readyFor(DAY)), statefulSetPod(sts, 1, readyFor(10 * MINUTE))])).withCode('sts-ordinal-missing');
+    expect(f.message).toContain('ordinal 2 has no pod (web-2) for at least 9m30s');
+    expect(f.details).toMatchObject({ ordinals: '2', count: 1, waitedSeconds: 10 * MINUTE - 30 });
+  });
+
+  it('gives a missing ordinal missingOrdinalGraceSeconds from when the pod below became available', () => {
+    const sts = statefulSet({ name: 'web', replicas: 3, templates: ['data'] });
+    const snapshot = cluster(sts, [statefulSetPod(sts, 0, readyFor(DAY)), statefulSetPod(sts, 1, readyFor(2 * MINUTE))]);
+    expect(run(snapshot).withCode('sts-ordinal-missing')).toEqual([]);
+    expect(run(snapshot, { missingOrdinalGraceSeconds: 60 }).withCode('sts-ordinal-missing')).toHaveLength(1);
+  });
+
+  it('gives a Parallel set the grace from its creation or last spec change (a scale-up)', () => {
+    const young = statefulSet({ name: 'web', replicas: 2, templates: ['data'], podManagementPolicy: 'Parallel', meta: { creationTimestamp: ago(MINUTE) } });
+    expect(run(cluster(young, [statefulSetPod(young, 0)])).withCode('sts-ordinal-missing')).toEqual([]);
+    const scaled = statefulSet({ name: 'web', replicas: 2, templates: ['data'], podManagementPolicy: 'Parallel', specChangedAt: ago(MINUTE) });
+    expect(run(cluster(scaled, [statefulSetPod(scaled, 0)])).withCode('sts-ordinal-missing')).toEqual([]);
+    const old = statefulSet({ name: 'web', replicas: 2, templates: ['data'], podManagementPolicy: 'Parallel', specChangedAt: ago(HOUR) });
+    expect(run(cluster(old, [statefulSetPod(old, 0)])).withCode('sts-ordinal-missing')).toHaveLength(1);
+  });
+
+  it('holds missing ordinals back while the controller has not observed the current generation', () => {
+    const sts = statefulSet({ name: 'web', replicas: 3, templates: ['data'], meta: { generation: 2 }, specChangedAt: ago(20) });
+    const { findings } = run(cluster(sts, [statefulSetPod(sts, 0)]));
+    expect(findings).toEqual([]);
+  });
+
+  it('treats a Ready pod without a Ready time as not yet available when minReadySeconds is set, as the controller does', () => {
+    const sts = slow();
+    const { findings, result } = run(cluster(sts, [statefulSetPod(sts, 0, readyFor(DAY)), statefulSetPod(sts, 1)]));
+    expect(findings).toEqual([]);
+    expect(result[0].ordinals[1].pod?.available).toBe(false);
+  });
+});
+
+describe('a Failed or Succeeded member is replaced by the controller itself', () => {
+  it('does not call an evicted pod a rollout block', () => {
+    const sts = statefulSet({ name: 'web', replicas: 3, templates: ['data'] });
+    const evicted = statefulSetPod(sts, 1, { phase: 'Failed', ready: false, statusReason: 'Evicted', containers: [] });
+    const { withCode, result } = run(cluster(sts, [statefulSetPod(sts, 0), evicted]));
+    expect(withCode('sts-rollout-blocked')).toEqual([]);
+    expect(withCode('sts-ordinal-not-ready')).toEqual([]);
+    expect(result[0].ordinals[1].status).toBe('NotReady');
+  });
+});
+
+describe('absurd and invalid spec.replicas', () => {
+  /** A set that "wants" `replicas` with pods and claims for ordinals 0-2 only: built by hand, never by replicas. */
+  function huge(replicas: number, podManagementPolicy: StatefulSet['podManagementPolicy'] = 'OrderedReady'): Snapshot {
+    const sts = statefulSet({ name: 'web', replicas, templates: ['data'], podManagementPolicy });
+    const pairs = [0, 1, 2].map((o) => boundPair({ name: `data-web-${o}` }));
+    return snapshotOf({
+      statefulSets: [sts],
+      pods: [0, 1, 2].map((o) => statefulSetPod(sts, o)),
+      persistentVolumeClaims: pairs.map((p) => p.pvc),
+      persistentVolumes: pairs.map((p) => p.pv),
+      services: [service({ name: 'web', headless: true, clusterIP: 'None' })],
+    });
+  }
+
+  it('finishes for replicas 2147483647, lists the ordinals that have objects and counts the rest as ranges', () => {
+    const { result, withCode } = run(huge(2147483647));
+    const [view] = result;
+    expect(view.replicas).toBe(2147483647);
+    expect(view.replicasValid).toBe(true);
+    // 3 ordinals with pods, then the first 100 empty ones as Missing rows, the rest counted.
+    expect(view.ordinals).toHaveLength(103);
+    expect(view.ordinals.slice(2, 4).map((o) => [o.ordinal, o.status])).toEqual([
+      [2, 'Ready'],
+      [3, 'Missing'],
+    ]);
+    expect(view.ordinalsElided).toEqual({ count: 2147483647 - 103, ranges: '103-2147483646' });
+    const [missing] = withCode('sts-ordinal-missing');
+    expect(missing.message).toContain('wants 2147483647 replicas but ordinals 3-2147483646 (2147483644 ordinals) have no pod');
+    expect(missing.message).toContain('web-3 ... web-2147483646 (2147483644 pods)');
+    expect(missing.details).toMatchObject({ ordinals: '3-2147483646', count: 2147483644 });
+  });
+
+  it('finishes for replicas 2147483647 behind a blocker and with Parallel too', () => {
+    const blocked = huge(2147483647);
+    blocked.pods[1] = statefulSetPod(blocked.statefulSets[0], 1, crashLoop());
+    const [f] = run(blocked).withCode('sts-rollout-blocked');
+    expect(f.message).toContain('blocks creation of web-3 ... web-2147483646 (2147483644 pods)');
+    expect(f.details).toMatchObject({ missingOrdinals: '3-2147483646', missingCount: 2147483644 });
+    const parallel = run(huge(2147483647, 'Parallel'));
+    expect(parallel.result[0].ordinals).toHaveLength(103);
+    expect(parallel.withCode('sts-ordinal-missing')[0].details).toMatchObject({ count: 2147483644 });
+  });
+
+  it('lists every missing ordinal of a normal set as its own row, nothing elided', () => {
+    const { result } = run(huge(5));
+    expect(result[0].ordinals.map((o) => o.status)).toEqual(['Ready', 'Ready', 'Ready', 'Missing', 'Missing']);
+    expect(result[0].ordinalsElided).toBeUndefined();
+  });
+
+  it('reports replicas -3 as invalid, offers no claim for deletion and never counts the set healthy', () => {
+    const snapshot = huge(-3);
+    const report = analyze(snapshot);
+    expect(report.findings.map((f) => f.code)).toEqual(['sts-replicas-invalid']);
+    expect(report.findings[0].message).toContain('spec.replicas is -3, not an integer from 0 to 2147483647');
+    expect(report.statefulSets[0]).toMatchObject({ replicasValid: false, replicas: -3 });
+    expect(report.statefulSets[0].ordinals.map((o) => [o.ordinal, o.status])).toEqual([
+      [0, 'Ready'],
+      [1, 'Ready'],
+      [2, 'Ready'],
+    ]);
+    expect(report.summary.statefulSets).toEqual({ total: 1, healthy: 0 });
+  });
+
+  it('takes replicas 0 as valid: every remaining claim is a leftover', () => {
+    const snapshot = huge(0);
+    snapshot.pods = [];
+    const report = analyze(snapshot);
+    expect(report.findings.map((f) => f.code)).toEqual(['sts-leftover-claims']);
+    expect(report.statefulSets[0].replicasValid).toBe(true);
+  });
+});
+
+describe('rollout hint when the blocking pod needs a volume on a node that is gone', () => {
+  function pinned(nodes: Snapshot['nodes'], observedKinds?: Snapshot['observedKinds']): Snapshot {
+    const sts = statefulSet({ name: 'db', replicas: 2, templates: ['data'] });
+    const stuck = statefulSetPod(sts, 0, {
+      phase: 'Pending',
+      ready: false,
+      nodeName: undefined,
+      unschedulableMessage: '0/2 nodes are available: 2 node(s) had volume node affinity conflict.',
+      containers: [],
+    });
+    const snapshot = cluster(sts, [stuck], { nodes, ...(observedKinds ? { observedKinds } : {}) });
+    snapshot.persistentVolumes[0] = { ...snapshot.persistentVolumes[0], source: 'local', nodeAffinityNodes: ['node-3'] };
+    return snapshot;
+  }
+
+  it('says to delete the claim and the volume, then the pod, and that the data is lost', () => {
+    const [f] = run(pinned([node('node-1'), node('node-2')])).withCode('sts-rollout-blocked');
+    const pvName = 'pvc-uid-default-data-db-0';
+    expect(f.message).toContain(`its claim data-db-0 is bound to volume ${pvName}, pinned to node node-3, which no longer exists`);
+    expect(f.hint).toContain('is lost');
+    expect(f.hint).toContain(
+      `kubectl delete pvc -n default data-db-0 --wait=false; kubectl delete pv ${pvName} --wait=false; kubectl delete pod -n default db-0`,
+    );
+    expect(f.hint).not.toContain('once the cause');
+    expect(f.details).toMatchObject({ goneNodes: 'node-3' });
+    expect(f.related).toContainEqual({ kind: 'PersistentVolume', name: pvName });
+  });
+
+  it('keeps the usual advice when the node exists, or when Nodes were not read', () => {
+    const present = run(pinned([node('node-3')])).withCode('sts-rollout-blocked')[0];
+    expect(present.hint).toContain('once the cause (or the template) is fixed, delete it: kubectl delete pod -n default db-0');
+    expect(present.hint).not.toContain('delete pvc');
+    const kinds = ALL_KINDS.filter((k) => k !== 'nodes');
+    const unread = run(pinned([], kinds)).withCode('sts-rollout-blocked')[0];
+    expect(unread.hint).not.toContain('delete pvc');
+  });
+});
+
+describe('governing Service status in the view', () => {
+  const sts = statefulSet({ name: 'web', replicas: 1, templates: ['data'] });
+  it.each<[string, Partial<Snapshot>, string, boolean | null]>([
+    ['headless', {}, 'headless', true],
+    ['not headless', { services: [service({ name: 'web', clusterIP: '10.96.3.4' })] }, 'not-headless', false],
+    ['missing', { services: [] }, 'missing', null],
+    ['not read', { services: [], observedKinds: ALL_KINDS.filter((k) => k !== 'services') }, 'not-read', null],
+    [
+      'forbidden in the namespace',
+      { services: [], incomplete: [{ kind: 'services', namespace: 'default', reason: 'forbidden', message: 'forbidden' }] },
+      'not-read',
+      null,
+    ],
+  ])('%s', (_, extra, status, headless) => {
+    const { result, withCode } = run(cluster(sts, [statefulSetPod(sts, 0)], extra));
+    expect(result[0].serviceStatus).toBe(status);
+    expect(result[0].serviceHeadless).toBe(headless);
+    expect(withCode('sts-service-missing')).toHaveLength(status === 'missing' ? 1 : 0);
+  });
+
+  it('has no serviceStatus for a set without serviceName', () => {
+    const none = statefulSet({ name: 'web', replicas: 1, templates: ['data'], serviceName: '' });
+    expect(run(cluster(none, [statefulSetPod(none, 0)])).result[0].serviceStatus).toBeUndefined();
+  });
+});
+
+describe('sts-generation-lag grace period', () => {
+  const lagging = (extra: Partial<StatefulSet>) =>
+    statefulSet({ name: 'web', replicas: 1, templates: ['data'], meta: { generation: 4 }, ...extra });
+
+  it('stays quiet for a change made a minute ago: the controller has not synced yet', () => {
+    const sts = lagging({ specChangedAt: ago(MINUTE) });
+    expect(run(cluster(sts, [statefulSetPod(sts, 0)])).withCode('sts-generation-lag')).toEqual([]);
+  });
+
+  it('fires for a lag lasting longer than the grace, saying for how long', () => {
+    const sts = lagging({ specChangedAt: ago(20 * MINUTE) });
+    const [f] = run(cluster(sts, [statefulSetPod(sts, 0)])).withCode('sts-generation-lag');
+    expect(f.message).toContain('for 20m since the spec last changed');
+    expect(f.details).toEqual({ generation: 4, observedGeneration: 1, lagSeconds: 20 * MINUTE });
+    expect(run(cluster(sts, [statefulSetPod(sts, 0)]), { generationLagGraceSeconds: 30 * MINUTE }).withCode('sts-generation-lag')).toEqual([]);
+  });
+
+  it('says the duration is unknown without a spec write time, and is quiet for a set younger than the grace', () => {
+    const old = lagging({});
+    const [f] = run(cluster(old, [statefulSetPod(old, 0)])).withCode('sts-generation-lag');
+    expect(f.message).toContain('for how long is unknown');
+    expect(f.hint).toContain('Look again in a minute');
+    const young = lagging({ meta: { generation: 4, creationTimestamp: ago(MINUTE) } });
+    expect(run(cluster(young, [statefulSetPod(young, 0)])).withCode('sts-generation-lag')).toEqual([]);
   });
 });

@@ -1,22 +1,31 @@
-// StatefulSets: one view per set with one row per ordinal, and the findings an on-call engineer needs about
-// ordering, identity and storage. Each set is looked at through the index (its pods, its ordinal claims), and
-// leftover claims are found in one pass over all claims, so the whole analysis stays linear in the snapshot.
+// StatefulSets: one view per set with one row per ordinal that has objects, and the findings an on-call engineer
+// needs about ordering, identity and storage. Each set is looked at through the index (its pods, its ordinal
+// claims), claims are grouped by set in one pass, and ordinals without objects are handled as ranges, so the
+// whole analysis stays linear in the snapshot whatever spec.replicas says (2147483647 is valid input).
 import type { OrdinalClaimView, OrdinalView, StatefulSetView } from '../model/report';
 import type { Pod, StatefulSet } from '../model/snapshot';
 import type { AnalysisContext } from './context';
-import { claimsOutsideOrdinalRange, reportLeftoverClaims, type LeftoverClaim } from './leftoverClaims';
-import { claimView, inOrdinalRange, ordinalFacts, ordinalRangeEnd, ordinalsText, podsByOrdinal, type OrdinalFacts } from './ordinals';
+import { claimsBySet, reportLeftoverClaims, type LeftoverClaim } from './leftoverClaims';
+import { countOf, firstOrdinals, gapsIn, rangesText, type OrdinalRange } from './ordinalRanges';
+import { claimView, hasValidRange, inOrdinalRange, ordinalFacts, ordinalRangeEnd, podsByOrdinal, type OrdinalFacts } from './ordinals';
 import { reportRestartLoops } from './podRestartLoop';
-import { optional, refOf } from './refs';
-import { findRolloutBlock, reportRolloutBlock, type RolloutBlock } from './rolloutBlock';
-import { checkEphemeralData, checkGenerationLag, checkGoverningService } from './statefulSetSpec';
+import { optional } from './refs';
+import { findRolloutBlock, reportRolloutBlock } from './rolloutBlock';
+import { checkEphemeralData, checkGenerationLag, checkGoverningService, reportInvalidRange } from './statefulSetSpec';
+import { reportMissing, reportNotReady } from './statefulSetOrdinalFindings';
 import { key } from './snapshotIndex';
 
+/**
+ * In-range ordinals with neither pod nor claim get a Missing (or Unknown) row up to this many; the rest are
+ * counted in ordinalsElided. Large enough for any real set, small enough that the view cannot explode.
+ */
+export const MISSING_ORDINAL_ROWS = 100;
+
 export function analyzeStatefulSets(ctx: AnalysisContext): StatefulSetView[] {
-  const leftovers = claimsOutsideOrdinalRange(ctx);
+  const claims = claimsBySet(ctx);
   const blockingPods = new Set<Pod>();
   const views = ctx.snapshot.statefulSets.map((sts) => {
-    const { view, blockingPod } = analyzeStatefulSet(ctx, sts, leftovers.get(key(sts.meta.namespace, sts.meta.name)) ?? []);
+    const { view, blockingPod } = analyzeStatefulSet(ctx, sts, claims.get(key(sts.meta.namespace, sts.meta.name)) ?? []);
     if (blockingPod) blockingPods.add(blockingPod);
     return view;
   });
@@ -27,42 +36,98 @@ export function analyzeStatefulSets(ctx: AnalysisContext): StatefulSetView[] {
 function analyzeStatefulSet(
   ctx: AnalysisContext,
   sts: StatefulSet,
-  leftovers: LeftoverClaim[],
+  claims: LeftoverClaim[],
 ): { view: StatefulSetView; blockingPod: Pod | undefined } {
   const ns = sts.meta.namespace;
   const podsObserved = ctx.observed('pods', ns);
   const pods = podsByOrdinal(ctx, sts);
-  const facts: OrdinalFacts[] = [];
-  for (let o = sts.ordinalsStart; o < ordinalRangeEnd(sts); o++) facts.push(ordinalFacts(ctx, sts, o, pods.get(o), podsObserved));
-
-  const block = findRolloutBlock(sts, facts);
-  if (block) {
-    block.blocker.view.blocking = true;
-    reportRolloutBlock(ctx, sts, block);
-  }
-  reportNotReady(ctx, sts, facts, block);
-  if (podsObserved) reportMissing(ctx, sts, facts);
-  reportLeftoverClaims(ctx, sts, leftovers);
-  const serviceHeadless = checkGoverningService(ctx, sts);
+  const serviceStatus = checkGoverningService(ctx, sts);
   checkEphemeralData(ctx, sts);
-  checkGenerationLag(ctx, sts);
-
-  const view: StatefulSetView = {
+  const lagging = checkGenerationLag(ctx, sts);
+  const base = {
     namespace: ns ?? '',
     name: sts.meta.name,
     replicas: sts.replicas,
     readyReplicas: sts.status.readyReplicas,
+    availableReplicas: sts.status.availableReplicas,
+    minReadySeconds: sts.minReadySeconds,
     ...optional('serviceName', sts.serviceName || undefined),
-    serviceHeadless,
+    serviceHeadless: serviceStatus === 'headless' ? true : serviceStatus === 'not-headless' ? false : null,
+    ...optional('serviceStatus', serviceStatus),
     podManagementPolicy: sts.podManagementPolicy,
     updateStrategy: sts.updateStrategy.type,
     ...optional('partition', sts.updateStrategy.partition),
     ...optional('currentRevision', sts.status.currentRevision),
     ...optional('updateRevision', sts.status.updateRevision),
-    ordinals: [...facts.map((f) => f.view), ...leftoverOrdinals(ctx, sts, pods, leftovers, podsObserved)],
+  };
+
+  if (!hasValidRange(sts)) {
+    // No range, so no ordinal is in or out of it: show what exists, conclude nothing about ordinals.
+    reportInvalidRange(ctx, sts);
+    const ordinals = [...new Set([...pods.keys(), ...claims.map((c) => c.ordinal)])].sort((a, b) => a - b);
+    const byOrdinal = claimViewsByOrdinal(ctx, sts, claims);
+    const rows = ordinals.map((o) => ordinalFacts(ctx, sts, o, pods.get(o), podsObserved, byOrdinal.get(o) ?? [], true).view);
+    return { view: { ...base, replicasValid: false, ordinals: rows }, blockingPod: undefined };
+  }
+
+  const present: OrdinalFacts[] = [...pods.keys()]
+    .filter((o) => inOrdinalRange(sts, o))
+    .sort((a, b) => a - b)
+    .map((o) => ordinalFacts(ctx, sts, o, pods.get(o), podsObserved));
+  const missing = gapsIn(sts.ordinalsStart, ordinalRangeEnd(sts), present.map((f) => f.ordinal));
+
+  const block = findRolloutBlock(sts, present, missing);
+  if (block) {
+    block.blocker.view.blocking = true;
+    reportRolloutBlock(ctx, sts, block);
+  }
+  reportNotReady(ctx, sts, present, block);
+  // Missing pods need the pods read, and a spec the controller has seen: a lagging generation explains them.
+  if (podsObserved && !lagging) reportMissing(ctx, sts, present, missing);
+  const leftovers = claims.filter((c) => !inOrdinalRange(sts, c.ordinal));
+  reportLeftoverClaims(ctx, sts, leftovers);
+
+  const { rows, elided } = inRangeRows(ctx, sts, present, claims, podsObserved);
+  const view: StatefulSetView = {
+    ...base,
+    replicasValid: true,
+    ordinals: [...rows, ...leftoverOrdinals(ctx, sts, pods, leftovers, podsObserved)],
+    ...optional('ordinalsElided', countOf(elided) > 0 ? { count: countOf(elided), ranges: rangesText(elided) } : undefined),
     ...optional('blockingOrdinal', block?.blocker.ordinal),
   };
   return { view, blockingPod: block?.blocker.pod };
+}
+
+function claimViewsByOrdinal(ctx: AnalysisContext, sts: StatefulSet, claims: LeftoverClaim[]): Map<number, OrdinalClaimView[]> {
+  const byOrdinal = new Map<number, OrdinalClaimView[]>();
+  for (const l of claims) {
+    const list = byOrdinal.get(l.ordinal) ?? [];
+    list.push(claimView(ctx, sts.meta.namespace, l.template, l.claim.meta.name));
+    byOrdinal.set(l.ordinal, list);
+  }
+  return byOrdinal;
+}
+
+/**
+ * Rows for the range: every ordinal with a pod or a claim, and the lowest MISSING_ORDINAL_ROWS ordinals that have
+ * neither; the remaining empty ordinals are returned as ranges to count, not to list.
+ */
+function inRangeRows(
+  ctx: AnalysisContext,
+  sts: StatefulSet,
+  present: OrdinalFacts[],
+  claims: LeftoverClaim[],
+  podsObserved: boolean,
+): { rows: OrdinalView[]; elided: OrdinalRange[] } {
+  const withClaims = claims.filter((c) => inOrdinalRange(sts, c.ordinal)).map((c) => c.ordinal);
+  const withPods = present.map((f) => f.ordinal);
+  const empty = gapsIn(sts.ordinalsStart, ordinalRangeEnd(sts), [...withPods, ...withClaims]);
+  const listedEmpty = firstOrdinals(empty, MISSING_ORDINAL_ROWS);
+  const elided = gapsIn(sts.ordinalsStart, ordinalRangeEnd(sts), [...withPods, ...withClaims, ...listedEmpty]);
+  const byOrdinal = new Map(present.map((f) => [f.ordinal, f.view] as const));
+  const ordinals = [...new Set([...withPods, ...withClaims, ...listedEmpty])].sort((a, b) => a - b);
+  const rows = ordinals.map((o) => byOrdinal.get(o) ?? ordinalFacts(ctx, sts, o, undefined, podsObserved).view);
+  return { rows, elided };
 }
 
 /** Ordinals outside the range that still have claims or a pod, ascending, each with the claims found. */
@@ -73,55 +138,9 @@ function leftoverOrdinals(
   leftovers: LeftoverClaim[],
   podsObserved: boolean,
 ): OrdinalView[] {
-  const claimsByOrdinal = new Map<number, OrdinalClaimView[]>();
-  for (const l of leftovers) {
-    const claims = claimsByOrdinal.get(l.ordinal) ?? [];
-    claims.push(claimView(ctx, sts.meta.namespace, l.template, l.claim.meta.name));
-    claimsByOrdinal.set(l.ordinal, claims);
-  }
+  const claimsByOrdinal = claimViewsByOrdinal(ctx, sts, leftovers);
   for (const o of pods.keys()) if (!inOrdinalRange(sts, o) && !claimsByOrdinal.has(o)) claimsByOrdinal.set(o, []);
   return [...claimsByOrdinal.keys()]
     .sort((a, b) => a - b)
-    .map((o) => ordinalFacts(ctx, sts, o, pods.get(o), podsObserved, claimsByOrdinal.get(o)).view);
-}
-
-/** One finding per set for the not-Ready ordinals the blocker does not already explain; pods still starting are left out. */
-function reportNotReady(ctx: AnalysisContext, sts: StatefulSet, facts: OrdinalFacts[], block: RolloutBlock | undefined): void {
-  const notReady = facts.filter((f) => f.notReady?.fault && f !== block?.blocker);
-  if (notReady.length === 0) return;
-  const ns = sts.meta.namespace;
-  const ordinals = notReady.map((f) => f.ordinal);
-  ctx.emit({
-    code: 'sts-ordinal-not-ready',
-    object: refOf('StatefulSet', sts.meta),
-    message:
-      `StatefulSet ${ns}/${sts.meta.name}: ${ordinalsText(ordinals)} not Ready: ` +
-      `${notReady.map((f) => `${f.podName} (${f.notReady?.text})`).join('; ')}.`,
-    hint: `kubectl describe pod -n ${ns} ${notReady.map((f) => f.podName).join(' ')}`,
-    related: notReady.map((f) => refOf('Pod', { name: f.podName, namespace: ns })),
-    details: { ordinals: ordinals.join(','), count: notReady.length },
-  });
-}
-
-/**
- * Ordinals without a pod that nothing explains. With OrderedReady, ordinals above an existing not-Ready pod are
- * explained by it: either it blocks them (sts-rollout-blocked) or it is still starting and they come next.
- */
-function reportMissing(ctx: AnalysisContext, sts: StatefulSet, facts: OrdinalFacts[]): void {
-  const gate = sts.podManagementPolicy === 'OrderedReady' ? facts.find((f) => !f.healthy) : undefined;
-  const heldBackAbove = gate?.pod ? gate.ordinal : Infinity;
-  const missing = facts.filter((f) => !f.pod && f.ordinal < heldBackAbove);
-  if (missing.length === 0) return;
-  const ns = sts.meta.namespace;
-  const ordinals = missing.map((f) => f.ordinal);
-  ctx.emit({
-    code: 'sts-ordinal-missing',
-    object: refOf('StatefulSet', sts.meta),
-    message:
-      `StatefulSet ${ns}/${sts.meta.name} wants ${sts.replicas} replica${sts.replicas === 1 ? '' : 's'} but ` +
-      `${ordinalsText(ordinals)} ha${missing.length === 1 ? 's' : 've'} no pod (${missing.map((f) => f.podName).join(', ')}), ` +
-      'and no lower ordinal holds them back: the controller is not creating them.',
-    hint: `kubectl describe statefulset -n ${ns} ${sts.meta.name} (its events show why pod creation fails: quota, admission, claims)`,
-    details: { ordinals: ordinals.join(','), count: missing.length },
-  });
+    .map((o) => ordinalFacts(ctx, sts, o, pods.get(o), podsObserved, claimsByOrdinal.get(o), false).view);
 }

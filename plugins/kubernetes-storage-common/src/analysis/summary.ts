@@ -11,7 +11,8 @@ import type {
 import type { PersistentVolume } from '../model/snapshot';
 import { isOrphanedVolume } from './volumes';
 
-const FAILING_PATH: ReadonlySet<IngressPathStatus> = new Set(['NoReadyEndpoints', 'ServiceMissing', 'PortMissing']);
+/** Paths that answer no request: a broken backend chain, or an Ingress no controller serves (unknown class). */
+const FAILING_PATH: ReadonlySet<IngressPathStatus> = new Set(['NoReadyEndpoints', 'ServiceMissing', 'PortMissing', 'NoController']);
 
 function countPhases(items: { phase: string }[]): Record<string, number> {
   const byPhase: Record<string, number> = {};
@@ -33,7 +34,8 @@ export interface SummaryInput {
 
 export function summarize(input: SummaryInput): ReportSummary {
   const findings = { critical: 0, warning: 0, info: 0 };
-  // A StatefulSet is healthy when all replicas are ready, nothing blocks it and no finding above info names it.
+  // A StatefulSet is healthy when its replicas value is valid, all replicas are ready, nothing blocks it and no
+  // finding above info names it.
   const troubledSets = new Set<string>();
   for (const f of input.findings) {
     findings[f.severity]++;
@@ -55,7 +57,9 @@ export function summarize(input: SummaryInput): ReportSummary {
       total: input.statefulSets.length,
       healthy: input.statefulSets.filter(
         (s) =>
-          s.readyReplicas >= s.replicas && s.blockingOrdinal === undefined && !troubledSets.has(`${s.namespace}/${s.name}`),
+          s.replicasValid !== false &&
+          s.readyReplicas >= s.replicas &&
+          s.blockingOrdinal === undefined && !troubledSets.has(`${s.namespace}/${s.name}`),
       ).length,
     },
     ingresses: {

@@ -116,6 +116,11 @@ export interface OrdinalView {
     revision?: string;
     /** The pod runs status.updateRevision. */
     updated: boolean;
+    /**
+     * Running and Ready for at least spec.minReadySeconds, the controller's "available" (always equal to Ready
+     * when minReadySeconds is 0). False while a Ready pod waits out minReadySeconds, or when its Ready time is unknown.
+     */
+    available: boolean;
     node?: string;
     ageSeconds?: number;
   };
@@ -124,21 +129,48 @@ export interface OrdinalView {
   blocking: boolean;
 }
 
+/**
+ * The governing Service as read: 'missing' only when Services were read in the namespace and it is not there;
+ * 'not-read' when they could not be read (forbidden, absent from a dump), so nothing is known about it.
+ */
+export type GoverningServiceStatus = 'headless' | 'not-headless' | 'missing' | 'not-read';
+
+/** In-range ordinals with neither a pod nor a claim that the view does not list one by one. */
+export interface ElidedOrdinals {
+  count: number;
+  /** Compact ranges, e.g. "100-2147483646" or "4, 9-12". */
+  ranges: string;
+}
+
 export interface StatefulSetView {
   namespace: string;
   name: string;
+  /** spec.replicas as written (see replicasValid). */
   replicas: number;
+  /** false when spec.replicas is not an integer from 0 to 2147483647 (a value the API server never accepts). */
+  replicasValid: boolean;
   readyReplicas: number;
+  /** status.availableReplicas: pods Ready for at least minReadySeconds. */
+  availableReplicas: number;
+  minReadySeconds: number;
   serviceName?: string;
-  /** true: headless; false: a normal Service; null: the Service is missing or unknown. */
+  /** true: headless; false: a normal Service; null: missing, not read or no serviceName (see serviceStatus). */
   serviceHeadless: boolean | null;
+  /** Absent when the set names no governing Service. */
+  serviceStatus?: GoverningServiceStatus;
   podManagementPolicy: string;
   updateStrategy: string;
   partition?: number;
   currentRevision?: string;
   updateRevision?: string;
-  /** One entry per ordinal in [start, start+replicas), then one per leftover ordinal found above it. */
+  /**
+   * Ascending: every ordinal in [start, start+replicas) that has a pod or a claim, plus Missing (or Unknown) rows
+   * for the lowest ordinals that have neither, up to a fixed limit; then one per leftover ordinal outside the range.
+   * The view's size follows the objects present, never spec.replicas (see ordinalsElided).
+   */
   ordinals: OrdinalView[];
+  /** In-range ordinals without any object beyond the listed Missing rows: counted, not listed. */
+  ordinalsElided?: ElidedOrdinals;
   blockingOrdinal?: number;
 }
 
@@ -149,6 +181,12 @@ export type IngressPathStatus =
   | 'PortMissing'
   | 'ExternalName'
   | 'ResourceBackend'
+  /**
+   * spec.ingressClassName names an IngressClass that does not exist (ingress-class-unknown): no controller
+   * serves the Ingress, so no path of it answers, whatever its backend looks like.
+   */
+  | 'NoController'
+  /** The chain could not be checked: Services, or EndpointSlices and Endpoints, were not read. */
   | 'Unknown';
 
 export interface IngressPathView {
@@ -165,6 +203,8 @@ export interface IngressPathView {
   readyEndpoints: number;
   notReadyEndpoints: number;
   status: IngressPathStatus;
+  /** The backend's own status when status is NoController (what the path would be if a controller served it). */
+  backendStatus?: IngressPathStatus;
   tls: boolean;
   address?: string;
 }
@@ -224,6 +264,17 @@ export interface AnalyzeOptions {
   restartLoopThreshold?: number;
   /** Used percentage from which a claim is nearly full. Default 90. */
   nearlyFullPercent?: number;
+  /**
+   * How long a StatefulSet ordinal may be without a pod before sts-ordinal-missing says the controller is not
+   * creating it, measured from when the controller could have created it (the set's creation, or for
+   * OrderedReady the moment the ordinal below became available). Default 5 minutes.
+   */
+  missingOrdinalGraceSeconds?: number;
+  /**
+   * How long status.observedGeneration may lag metadata.generation before sts-generation-lag fires, measured
+   * from the last spec write (managedFields). The controller observes a new generation within seconds. Default 5 minutes.
+   */
+  generationLagGraceSeconds?: number;
   /**
    * The scope the snapshot was cut to (scopeSnapshot, or a namespace-limited collection). Copied to
    * report.scope; cluster-level findings (storageclass-*) are then reported only when a claim in scope is affected.

@@ -157,6 +157,11 @@ export interface Pod {
   nodeName?: string;
   podIP?: string;
   ready: boolean;
+  /**
+   * lastTransitionTime of the Ready condition, when the pod is Ready: the StatefulSet controller counts a pod as
+   * available once it has been Ready for spec.minReadySeconds (podutil.IsPodAvailable).
+   */
+  readySince?: string;
   /** PodScheduled=False reason/message (Unschedulable: "... unbound immediate PersistentVolumeClaims"). */
   unschedulableMessage?: string;
   containers: ContainerState[];
@@ -186,8 +191,18 @@ export interface VolumeClaimTemplate {
 
 export interface StatefulSet {
   meta: Meta;
-  /** spec.replicas (defaults to 1). */
+  /**
+   * spec.replicas (defaults to 1), as written: a hand-made dump may hold a value the API server never accepts
+   * (negative, fractional, above 2147483647); the analysis says so instead of trusting it.
+   */
   replicas: number;
+  /** spec.minReadySeconds (defaults to 0): how long a Ready pod must stay Ready before it counts as available. */
+  minReadySeconds: number;
+  /**
+   * The newest metadata.managedFields time of a write to the object itself (not its status): when the spec last
+   * changed, as near as the object tells. Absent when the input has no managedFields (kubectl get drops them).
+   */
+  specChangedAt?: string;
   serviceName?: string;
   podManagementPolicy: 'OrderedReady' | 'Parallel';
   updateStrategy: { type: 'RollingUpdate' | 'OnDelete'; partition?: number; maxUnavailable?: number | string };

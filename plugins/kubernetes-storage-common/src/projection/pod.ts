@@ -52,13 +52,15 @@ export function projectPod(raw: unknown): Pod {
   const spec = asRecord(obj.spec) ?? {};
   const status = asRecord(obj.status) ?? {};
   const scheduled = findCondition(status.conditions, 'PodScheduled');
+  const ready = findCondition(status.conditions, 'Ready');
   const unschedulable = scheduled?.status === 'False' ? (nonEmpty(scheduled.message) ?? nonEmpty(scheduled.reason) ?? 'Unschedulable') : undefined;
   return compact<Pod>({
     meta,
     phase: oneOf(status.phase, ['Pending', 'Running', 'Succeeded', 'Failed', 'Unknown'], 'Pending'),
     nodeName: nonEmpty(spec.nodeName),
     podIP: nonEmpty(status.podIP),
-    ready: findCondition(status.conditions, 'Ready')?.status === 'True',
+    ready: ready?.status === 'True',
+    readySince: ready?.status === 'True' ? nonEmpty(ready.lastTransitionTime) : undefined,
     unschedulableMessage: unschedulable,
     containers: projectContainers(spec, status),
     volumes: projectPodVolumes(spec, meta.name),

@@ -32,6 +32,25 @@ function updateStrategy(spec: RawRecord): StatefulSet['updateStrategy'] {
   return compact<StatefulSet['updateStrategy']>({ type, partition: num(rolling.partition) ?? 0, maxUnavailable });
 }
 
+/**
+ * The newest managedFields time of a write to the object itself. Status writes (subresource "status", the
+ * controller's own) are left out: the question is when the spec last changed.
+ */
+function specChangedAt(metadata: RawRecord | undefined): string | undefined {
+  let newest: string | undefined;
+  let newestMs = -Infinity;
+  for (const mf of records(metadata?.managedFields)) {
+    if (mf.subresource === 'status') continue;
+    const time = nonEmpty(mf.time);
+    const ms = time === undefined ? NaN : Date.parse(time);
+    if (!Number.isNaN(ms) && ms > newestMs) {
+      newest = time;
+      newestMs = ms;
+    }
+  }
+  return newest;
+}
+
 export function projectStatefulSet(raw: unknown): StatefulSet {
   const meta = projectMeta(raw, 'StatefulSet', true);
   const obj = asRecord(raw)!;
@@ -41,6 +60,8 @@ export function projectStatefulSet(raw: unknown): StatefulSet {
   return compact<StatefulSet>({
     meta,
     replicas: num(spec.replicas) ?? 1,
+    minReadySeconds: num(spec.minReadySeconds) ?? 0,
+    specChangedAt: specChangedAt(recordAt(obj, 'metadata')),
     serviceName: nonEmpty(spec.serviceName),
     podManagementPolicy: oneOf(spec.podManagementPolicy, ['OrderedReady', 'Parallel'], 'OrderedReady'),
     updateStrategy: updateStrategy(spec),

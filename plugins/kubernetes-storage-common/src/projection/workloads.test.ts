@@ -178,3 +178,35 @@ describe('projectStatefulSet', () => {
     expect(projectStatefulSet(statefulSet('ns', 'db', { updateStrategy: 'OnDelete' })).updateStrategy).toEqual({ type: 'OnDelete' });
   });
 });
+
+describe('what the StatefulSet controller times its decisions by', () => {
+  it('keeps the Ready condition time of a Ready pod only', () => {
+    const ready = pod('ns', 'a');
+    ready.status.conditions.find((c: { type: string }) => c.type === 'Ready').lastTransitionTime = '2025-06-01T11:59:00Z';
+    expect(projectPod(ready).readySince).toBe('2025-06-01T11:59:00Z');
+    const notReady = pod('ns', 'b', { ready: false });
+    notReady.status.conditions.find((c: { type: string }) => c.type === 'Ready').lastTransitionTime = '2025-06-01T11:59:00Z';
+    expect(projectPod(notReady)).not.toHaveProperty('readySince');
+  });
+
+  it('projects minReadySeconds (default 0) and the last spec write from managedFields, status writes left out', () => {
+    const raw = statefulSet('ns', 'db');
+    delete raw.metadata.managedFields; // as kubectl get writes it
+    expect(projectStatefulSet(raw)).toMatchObject({ minReadySeconds: 0 });
+    expect(projectStatefulSet(raw)).not.toHaveProperty('specChangedAt');
+    raw.spec.minReadySeconds = 30;
+    raw.metadata.managedFields = [
+      { manager: 'kubectl', operation: 'Update', time: '2025-06-01T10:00:00Z' },
+      { manager: 'kubectl', operation: 'Update', subresource: 'scale', time: '2025-06-01T11:00:00Z' },
+      { manager: 'kube-controller-manager', operation: 'Update', subresource: 'status', time: '2025-06-01T11:30:00Z' },
+      { manager: 'broken', operation: 'Update', time: 'not a time' },
+    ];
+    expect(projectStatefulSet(raw)).toMatchObject({ minReadySeconds: 30, specChangedAt: '2025-06-01T11:00:00Z' });
+  });
+
+  it('keeps an invalid replicas value as written, for the analysis to name', () => {
+    const raw = statefulSet('ns', 'db');
+    raw.spec.replicas = -3;
+    expect(projectStatefulSet(raw).replicas).toBe(-3);
+  });
+});
