@@ -22,6 +22,8 @@ export interface ConnectOptions {
   requestTimeoutMs?: number;
   /** Root of the in-cluster service account files (tests only). */
   inClusterPathPrefix?: string;
+  /** A kubeconfig already in memory (kubeConfigForCluster: the Backstage backend's configured clusters), used instead of loading one. */
+  kubeConfigObject?: KubeConfig;
   /** Called once per request when it ends (kubectl -v=6 style request logging). */
   onRequest?: (event: RequestEvent) => void;
   /**
@@ -170,7 +172,7 @@ function credentialsSteps(kc: KubeConfig): () => Promise<RequestCredentials> {
 /** Loads the kubeconfig and picks the context. Synchronous and offline: nothing is sent until the first get(). */
 export function connect(options: ConnectOptions = {}): ClusterConnection {
   const overrides = options.overrides ?? {};
-  const { kubeConfig: loaded } = loadKubeconfig({ ...options, allowMissing: overrides.server !== undefined });
+  const loaded = options.kubeConfigObject ?? loadKubeconfig({ ...options, allowMissing: overrides.server !== undefined }).kubeConfig;
   const target = resolveTarget(loaded, options.context, overrides);
   const { context, cluster, user, namespace, server, kubeConfig: kc } = target;
   const requestTimeoutMs = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;

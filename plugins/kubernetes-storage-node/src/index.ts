@@ -9,6 +9,8 @@ export type { CollectorErrorCode, UnreachableReason } from './errors';
 export { connect, DEFAULT_REQUEST_TIMEOUT_MS } from './connection';
 export type { ClusterConnection, ConnectOptions, ConnectionOverrides, GetOptions, LiveSource, ApiResponse, RequestEvent } from './connection';
 export { loadKubeconfig } from './kubeconfig';
+export { kubeConfigForCluster } from './inlineCluster';
+export type { InlineCluster } from './inlineCluster';
 export { collectSnapshot } from './collectSnapshot';
 export type { CollectOptions, CollectProgress } from './collectSnapshot';
 export { collectVolumeStats } from './volumeStats';
