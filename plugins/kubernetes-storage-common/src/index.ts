@@ -14,6 +14,12 @@ export * from './projection';
 export { analyze } from './analysis/analyze';
 export { buildSnapshotIndex } from './analysis/snapshotIndex';
 export type { SnapshotIndex } from './analysis/snapshotIndex';
+// a snapshot with its index built once: analyze() and scopeSnapshot() take either form
+export { prepareSnapshot, isPrepared } from './analysis/prepared';
+export type { PreparedSnapshot } from './analysis/prepared';
+// the live model: LISTs and watch events in, a versioned immutable snapshot out
+export { SnapshotStore } from './store/snapshotStore';
+export type { WatchEventType, KindState, KindFailure, SnapshotStoreOptions, PendingReplace } from './store/snapshotStore';
 // what could not be read, one line per kind (CLI warnings, the portal's banner)
 export { summarizeIncomplete } from './report/summarizeIncomplete';
 export type { IncompleteSummary } from './report/summarizeIncomplete';

@@ -7,17 +7,19 @@ import { analyzeClaims } from './claims';
 import { createContext, resolveOptions } from './createContext';
 import { analyzeIngresses } from './ingresses';
 import { analyzePodVolumes } from './podVolumes';
-import { buildSnapshotIndex } from './snapshotIndex';
+import { asPrepared, type PreparedSnapshot } from './prepared';
 import { compareFindings } from './sortFindings';
 import { analyzeStatefulSets } from './statefulSets';
 import { analyzeStorageClasses } from './storageClasses';
 import { summarize } from './summary';
 import { analyzeVolumes } from './volumes';
 
-export function analyze(snapshot: Snapshot, options: AnalyzeOptions = {}): StorageReport {
+/** Takes a Snapshot, or a PreparedSnapshot whose index is then used as is (not rebuilt). */
+export function analyze(input: Snapshot | PreparedSnapshot, options: AnalyzeOptions = {}): StorageReport {
+  const { snapshot, index } = asPrepared(input);
   const resolved = resolveOptions(snapshot, options);
   const findings: Finding[] = [];
-  const ctx = createContext(snapshot, buildSnapshotIndex(snapshot), resolved, findings);
+  const ctx = createContext(snapshot, index, resolved, findings);
 
   const volumes = analyzeVolumes(ctx);
   const claims = analyzeClaims(ctx);

@@ -325,7 +325,11 @@ export interface VolumeStats {
   inodes?: number;
 }
 
-export type IncompleteReason = 'forbidden' | 'unauthorized' | 'not-found' | 'timeout' | 'error' | 'not-in-input';
+/**
+ * Why something is not (fully) read. 'not-in-input': a dump holds no objects of the kind; 'not-synced': a live
+ * store has not finished its first LIST of the kind yet.
+ */
+export type IncompleteReason = 'forbidden' | 'unauthorized' | 'not-found' | 'timeout' | 'error' | 'not-in-input' | 'not-synced';
 
 /** Something that could not be read. The report says so instead of pretending it saw everything. */
 export interface IncompleteEntry {
@@ -340,6 +344,8 @@ export interface IncompleteEntry {
    * only). Conclusions may still be drawn there; everywhere else the kind counts as unread.
    */
   readNamespaces?: string[];
+  /** ISO time since which the gap has lasted (a watched kind that keeps failing), when known. */
+  since?: string;
 }
 
 export type SnapshotSource =

@@ -1,7 +1,7 @@
-import { emptySnapshot } from '../model/emptySnapshot';
 import type { IncompleteEntry, Meta, ResourceKind, Snapshot, SnapshotSource, VolumeStats } from '../model/snapshot';
 import { projectObject, type Projected, type ProjectedTypes } from './projectObject';
-import { ANALYSED_KINDS, type ListedKind } from './resources';
+import { assembleSnapshot, compareObjects } from './assembleSnapshot';
+import type { ListedKind } from './resources';
 
 export interface BuildOptions {
   collectedAt?: string;
@@ -11,9 +11,6 @@ export interface BuildOptions {
   /** Namespaces the collection covered; namespaced objects outside them are dropped. */
   namespaces?: string[];
 }
-
-const byNamespaceThenName = (a: { meta: Meta }, b: { meta: Meta }): number =>
-  (a.meta.namespace ?? '').localeCompare(b.meta.namespace ?? '') || a.meta.name.localeCompare(b.meta.name);
 
 const identity = (meta: Meta): string => `${meta.namespace ?? ''}/${meta.name}`;
 
@@ -58,45 +55,21 @@ export class SnapshotBuilder {
   private list<K extends ListedKind>(kind: K, namespaces: Set<string> | undefined): ProjectedTypes[K][] {
     const all = [...(this.objects.get(kind)?.values() ?? [])] as ProjectedTypes[K][];
     const kept = namespaces ? all.filter((o) => o.meta.namespace === undefined || namespaces.has(o.meta.namespace)) : all;
-    return kept.sort(byNamespaceThenName);
+    return kept.sort(compareObjects);
   }
 
   build(source: SnapshotSource, options: BuildOptions = {}): Snapshot {
     const ns = options.namespaces ? new Set(options.namespaces) : undefined;
-    const snapshot = emptySnapshot(source, options.collectedAt);
-    if (options.namespaces) snapshot.namespaces = [...options.namespaces];
-    snapshot.persistentVolumes = this.list('persistentvolumes', ns);
-    snapshot.persistentVolumeClaims = this.list('persistentvolumeclaims', ns);
-    snapshot.storageClasses = this.list('storageclasses', ns);
-    snapshot.pods = this.list('pods', ns);
-    snapshot.statefulSets = this.list('statefulsets', ns);
-    snapshot.services = this.list('services', ns);
-    snapshot.ingresses = this.list('ingresses', ns);
-    snapshot.ingressClasses = this.list('ingressclasses', ns);
-    snapshot.nodes = this.list('nodes', ns);
-    snapshot.secrets = this.list('secrets', ns);
-
-    const observed = new Set<ResourceKind>(options.observedKinds ?? this.observed);
-    // Endpoints stand in for EndpointSlices only where no slice was read, as a live collection does when the
-    // EndpointSlice API is missing; with both, the slices are the source of truth (the mirroring controller makes
-    // one for every Endpoints anyway).
-    if (observed.has('endpointslices') && this.objects.has('endpointslices')) {
-      snapshot.endpointSlices = this.list('endpointslices', ns);
-      observed.delete('endpoints');
-    } else if (observed.has('endpoints')) {
-      snapshot.endpointSlices = this.list('endpoints', ns);
-      observed.add('endpointslices');
-    } else {
-      snapshot.endpointSlices = this.list('endpointslices', ns);
-    }
-
-    snapshot.volumeStats = [...this.volumeStats].sort(
-      (a, b) => a.namespace.localeCompare(b.namespace) || a.claimName.localeCompare(b.claimName) || a.podName.localeCompare(b.podName),
-    );
-    const order: ResourceKind[] = [...ANALYSED_KINDS, 'endpoints', 'volumestats'];
-    snapshot.observedKinds = order.filter((k) => observed.has(k));
-    snapshot.incomplete = [...(options.incomplete ?? []), ...this.incomplete];
-    return snapshot;
+    return assembleSnapshot({
+      source,
+      collectedAt: options.collectedAt,
+      namespaces: options.namespaces,
+      list: (kind) => this.list(kind, ns),
+      holds: (kind) => this.objects.has(kind),
+      observed: options.observedKinds ?? this.observed,
+      volumeStats: this.volumeStats,
+      incomplete: [...(options.incomplete ?? []), ...this.incomplete],
+    });
   }
 }
 

@@ -10,6 +10,8 @@ export interface IncompleteSummary {
   text: string;
   /** The API server's words for the first gap of the kind, for a user who wants the detail. */
   message: string;
+  /** The earliest time any gap of the kind has lasted since (a live store's failing watch), when known. */
+  since?: string;
 }
 
 const LISTED = 5;
@@ -20,6 +22,10 @@ function listed(names: string[]): string {
 
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
 
+/** How a reason reads in a sentence; the reason itself where it already reads well ("forbidden in ..."). */
+const REASON_TEXT: Partial<Record<IncompleteReason, string>> = { 'not-synced': 'not read yet' };
+const phrase = (reason: IncompleteReason): string => REASON_TEXT[reason] ?? reason;
+
 /** "forbidden in shop, data; timeout in edge", grouping places by reason. */
 function byReason(entries: IncompleteEntry[], place: (e: IncompleteEntry) => string, unit: string, preposition: string): string {
   const groups = new Map<IncompleteReason, string[]>();
@@ -29,7 +35,7 @@ function byReason(entries: IncompleteEntry[], place: (e: IncompleteEntry) => str
     else groups.set(e.reason, [place(e)]);
   }
   return [...groups]
-    .map(([reason, places]) => `${reason} ${preposition} ${places.length === 1 ? `${unit} ${places[0]}` : `${plural(places.length, unit)} (${listed(places)})`}`)
+    .map(([reason, places]) => `${phrase(reason)} ${preposition} ${places.length === 1 ? `${unit} ${places[0]}` : `${plural(places.length, unit)} (${listed(places)})`}`)
     .join('; ');
 }
 
@@ -40,12 +46,12 @@ function describeKind(kind: ResourceKind, entries: IncompleteEntry[]): string {
   const parts: string[] = [];
   if (cluster) {
     const read = cluster.readNamespaces;
-    if (read === undefined) parts.push(cluster.reason);
+    if (read === undefined) parts.push(phrase(cluster.reason));
     else if (read.length === 0 && inNamespaces.length > 0 && inNamespaces.every((e) => e.reason === cluster.reason)) {
       // Forbidden everywhere: the fallback namespaces add nothing worth listing.
-      return `${kind}: ${cluster.reason} at the cluster scope and in all ${plural(inNamespaces.length, 'namespace')} tried`;
+      return `${kind}: ${phrase(cluster.reason)} at the cluster scope and in all ${plural(inNamespaces.length, 'namespace')} tried`;
     } else {
-      parts.push(`${cluster.reason} at the cluster scope, read in ${plural(read.length, 'namespace')} instead`);
+      parts.push(`${phrase(cluster.reason)} at the cluster scope, read in ${plural(read.length, 'namespace')} instead`);
     }
   }
   if (inNamespaces.length > 0) parts.push(byReason(inNamespaces, (e) => e.namespace as string, 'namespace', 'in'));
@@ -64,11 +70,13 @@ export function summarizeIncomplete(entries: IncompleteEntry[]): IncompleteSumma
   return [...byKind].map(([kind, list]) => {
     const counts = new Map<IncompleteReason, number>();
     for (const e of list) counts.set(e.reason, (counts.get(e.reason) ?? 0) + 1);
+    const since = list.reduce<string | undefined>((min, e) => (e.since !== undefined && (min === undefined || e.since < min) ? e.since : min), undefined);
     return {
       kind,
       reasons: [...counts].sort((a, b) => b[1] - a[1]).map(([r]) => r),
       text: describeKind(kind, list),
       message: list[0].message,
+      ...(since !== undefined ? { since } : {}),
     };
   });
 }

@@ -17,6 +17,8 @@ import {
   storageClass,
 } from '../__fixtures__/snapshot';
 import type { Snapshot } from '../model/snapshot';
+import { prepareSnapshot } from '../analysis/prepared';
+import { matchesLabelSelector, parseLabelSelector } from '../util/labelSelector';
 import { scopeSnapshot } from './scopeSnapshot';
 
 const names = (items: { meta: { name: string; namespace?: string } }[]): string[] =>
@@ -179,6 +181,46 @@ describe('scopeSnapshot', () => {
   it('accepts a LabelSelector object and rejects a malformed selector string', () => {
     expect(names(scopeSnapshot(cluster(), { selector: { matchExpressions: [{ key: 'app', operator: 'In', values: ['web'] }] } }).pods)).toEqual(['shop/web-1']);
     expect(() => scopeSnapshot(cluster(), { selector: 'app in db' })).toThrow(/Invalid label selector/);
+  });
+
+  it('finds every seed whichever lookup it starts from: namespaces, an equality, an in list, an existence, or none', () => {
+    const c = cluster();
+    const prepared = prepareSnapshot(c);
+    const scopes = [
+      { selector: 'app in (db,web)' },
+      { selector: 'app' },
+      { selector: 'app,app!=db-backup' },
+      { selector: '!team' },
+      { selector: 'app notin (db)' },
+      { namespaces: ['shop'], selector: 'app!=web' },
+      { namespaces: ['other'] },
+      { namespaces: ['shop', 'other'], selector: 'app=db' },
+    ];
+    for (const scope of scopes) {
+      const s = scopeSnapshot(prepared, scope);
+      const selector = parseLabelSelector(scope.selector ?? '');
+      const seeded = c.pods.filter((p) => (!scope.namespaces || scope.namespaces.includes(p.meta.namespace ?? '')) && matchesLabelSelector(selector, p.meta.labels));
+      expect(names(s.pods)).toEqual(expect.arrayContaining(names(seeded)));
+      // A prepared snapshot and a plain one give the same scope, in snapshot order.
+      expect(s).toEqual(scopeSnapshot(c, scope));
+    }
+    expect(names(scopeSnapshot(prepared, { selector: 'app notin (db)' }).statefulSets)).toEqual(['shop/db-backup']);
+  });
+
+  it('keeps each kept list in the order of the unscoped snapshot', () => {
+    const s = scopeSnapshot(prepareSnapshot(cluster()), { namespaces: ['shop'] });
+    const order = (items: { meta: { name: string; namespace?: string } }[], all: { meta: { name: string; namespace?: string } }[]): number[] =>
+      items.map((i) => all.indexOf(all.find((a) => a.meta.name === i.meta.name && a.meta.namespace === i.meta.namespace) as (typeof all)[number]));
+    const c = cluster();
+    for (const [kept, all] of [
+      [s.pods, c.pods],
+      [s.persistentVolumes, c.persistentVolumes],
+      [s.persistentVolumeClaims, c.persistentVolumeClaims],
+      [s.services, c.services],
+    ] as const) {
+      const positions = order(kept, all);
+      expect(positions).toEqual([...positions].sort((a, b) => a - b));
+    }
   });
 
   it('the scoped report names the released ordinal of the kept StatefulSet', () => {

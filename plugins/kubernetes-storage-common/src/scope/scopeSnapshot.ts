@@ -1,10 +1,13 @@
 // Cuts a snapshot down to one service's objects (a Backstage entity, or `kubectl storage -n NS -l SELECTOR`)
 // so the report shows only what that service owns, including storage it no longer uses: the Released volume
-// of a scaled-in ordinal still belongs to its StatefulSet. One pass per list plus index lookups: linear.
+// of a scaled-in ordinal still belongs to its StatefulSet. Walks from the seeds through the prepared snapshot's
+// lookups, so with a PreparedSnapshot the cost is that of the entity's objects, not of the cluster's.
 import { effectiveDefaultClass } from '../analysis/defaultClass';
-import { buildSnapshotIndex, key } from '../analysis/snapshotIndex';
-import type { Ingress, LabelSelector, Meta, PersistentVolume, Pod, Service, Snapshot, StatefulSet } from '../model/snapshot';
+import { asPrepared, type PreparedSnapshot } from '../analysis/prepared';
+import { key } from '../analysis/snapshotIndex';
+import type { Ingress, LabelSelector, Meta, PersistentVolume, PersistentVolumeClaim, Pod, Service, Snapshot, StatefulSet, VolumeStats } from '../model/snapshot';
 import { matchesLabelSelector, parseLabelSelector } from '../util/labelSelector';
+import { labelPair, scopeIndexOf, type SeedLookup } from './scopeIndex';
 
 export interface SnapshotScope {
   /** Only these namespaces; undefined means every namespace of the snapshot. */
@@ -14,6 +17,31 @@ export interface SnapshotScope {
 }
 
 const keyOf = (meta: Meta): string => key(meta.namespace, meta.name);
+
+/**
+ * The fewest objects that can hold every seed: the scope's namespaces, or the objects carrying one label the
+ * selector requires (an equality, an `in` list, an existence), whichever is smaller. A selector of only
+ * `notin` and `!key` requirements, with no namespaces, has to look at every object.
+ */
+function candidates<T extends { meta: Meta }>(lookup: SeedLookup<T>, selector: LabelSelector | undefined, namespaces: string[] | undefined): readonly T[] {
+  let best: readonly T[] = lookup.all;
+  const consider = (lists: (T[] | undefined)[]): void => {
+    const found = lists.flatMap((l) => l ?? []);
+    if (found.length < best.length) best = found;
+  };
+  if (namespaces) consider([...new Set(namespaces)].map((ns) => lookup.byNamespace.get(ns)));
+  for (const [k, v] of Object.entries(selector?.matchLabels ?? {})) consider([lookup.byLabel.get(labelPair(k, v))]);
+  for (const req of selector?.matchExpressions ?? []) {
+    if (req.operator === 'In') consider([...new Set(req.values ?? [])].map((v) => lookup.byLabel.get(labelPair(req.key, v))));
+    else if (req.operator === 'Exists') consider([lookup.byLabelKey.get(req.key)]);
+  }
+  return best;
+}
+
+/** The kept objects in the order the snapshot lists them. */
+function inSnapshotOrder<T extends object>(kept: Iterable<T>, position: Map<object, number>): T[] {
+  return [...kept].sort((a, b) => (position.get(a) ?? 0) - (position.get(b) ?? 0));
+}
 
 /**
  * Seeds are the pods, StatefulSets, Services, PVCs and Ingresses in the namespaces whose labels match, and with a
@@ -34,23 +62,27 @@ const keyOf = (meta: Meta): string => key(meta.namespace, meta.name);
  * - Ingresses routing to kept Services, the Services of kept Ingresses, and the EndpointSlices of kept
  *   Services; volume stats of kept claims.
  * StorageClasses, IngressClasses, Nodes and Secrets are kept whole: they are looked up, not owned.
- * Throws (from parseLabelSelector) on a malformed selector string.
+ * Takes a Snapshot or a PreparedSnapshot (whose index is then reused, and whose scope lookups are built once and
+ * kept for later scopes). Throws (from parseLabelSelector) on a malformed selector string.
  */
-export function scopeSnapshot(snapshot: Snapshot, scope: SnapshotScope): Snapshot {
-  const index = buildSnapshotIndex(snapshot);
+export function scopeSnapshot(input: Snapshot | PreparedSnapshot, scope: SnapshotScope): Snapshot {
+  const prepared = asPrepared(input);
+  const { snapshot, index } = prepared;
+  const lookups = scopeIndexOf(prepared);
   const selector = typeof scope.selector === 'string' ? parseLabelSelector(scope.selector) : scope.selector;
   const namespaces = scope.namespaces ? new Set(scope.namespaces) : undefined;
   const inNamespace = (meta: Meta): boolean => !namespaces || namespaces.has(meta.namespace ?? '');
   const isSeed = (meta: Meta): boolean => inNamespace(meta) && (!selector || matchesLabelSelector(selector, meta.labels));
+  const seeds = <T extends { meta: Meta }>(lookup: SeedLookup<T>): T[] => candidates(lookup, selector, scope.namespaces).filter((o) => isSeed(o.meta));
 
-  const pods = new Set<Pod>(snapshot.pods.filter((p) => isSeed(p.meta)));
-  const sets = new Set<StatefulSet>(snapshot.statefulSets.filter((s) => isSeed(s.meta)));
-  const claims = new Set<string>(snapshot.persistentVolumeClaims.filter((c) => isSeed(c.meta)).map((c) => keyOf(c.meta)));
-  const services = new Set<Service>(snapshot.services.filter((s) => isSeed(s.meta)));
-  const ingresses = new Set<Ingress>(snapshot.ingresses.filter((i) => isSeed(i.meta)));
+  const pods = new Set<Pod>(seeds(lookups.pods));
+  const sets = new Set<StatefulSet>(seeds(lookups.statefulSets));
+  const claims = new Set<string>(seeds(lookups.claims).map((c) => keyOf(c.meta)));
+  const services = new Set<Service>(seeds(lookups.services));
+  const ingresses = new Set<Ingress>(seeds(lookups.ingresses));
   const volumes = new Set<PersistentVolume>();
   if (selector) {
-    for (const pv of snapshot.persistentVolumes) {
+    for (const pv of candidates(lookups.volumes, selector, undefined)) {
       const ref = pv.claimRef;
       if (!matchesLabelSelector(selector, pv.meta.labels) || (ref && namespaces && !namespaces.has(ref.namespace))) continue;
       volumes.add(pv);
@@ -67,37 +99,35 @@ export function scopeSnapshot(snapshot: Snapshot, scope: SnapshotScope): Snapsho
     for (const pod of index.podsByStatefulSet.get(keyOf(sts.meta)) ?? []) pods.add(pod);
     const svc = sts.serviceName && index.serviceByKey.get(key(sts.meta.namespace, sts.serviceName));
     if (svc) services.add(svc);
-  }
-  const ownedBySet = (namespace: string, claimName: string): boolean => {
-    const match = index.ordinalOfClaim(namespace, claimName);
-    return match !== undefined && sets.has(match.statefulSet);
-  };
-  for (const c of snapshot.persistentVolumeClaims) {
-    if (ownedBySet(c.meta.namespace ?? '', c.meta.name)) claims.add(keyOf(c.meta));
+    for (const c of lookups.claimsByStatefulSet.get(sts) ?? []) claims.add(keyOf(c.meta));
   }
   for (const pod of pods) {
     for (const v of pod.volumes) if (v.claimName) claims.add(key(pod.meta.namespace, v.claimName));
   }
   for (const claim of claims) for (const pod of index.podsByClaim.get(claim) ?? []) pods.add(pod);
 
-  for (const c of snapshot.persistentVolumeClaims) {
-    if (!claims.has(keyOf(c.meta)) || !c.volumeName) continue;
-    const pv = index.pvByName.get(c.volumeName);
+  const keptClaims: PersistentVolumeClaim[] = [];
+  for (const claim of claims) {
+    const c = index.pvcByKey.get(claim);
+    if (c) keptClaims.push(c);
+  }
+  for (const c of keptClaims) {
+    const pv = c.volumeName ? index.pvByName.get(c.volumeName) : undefined;
     if (pv) volumes.add(pv);
   }
+  // Volumes whose claimRef names a kept claim or a per-ordinal claim of a kept set (the claim may be gone), and
+  // with namespaces and no selector every volume a claim of them holds or held.
+  for (const claim of claims) for (const pv of index.pvsByClaim.get(claim) ?? []) volumes.add(pv);
+  for (const sts of sets) for (const pv of lookups.volumesByStatefulSet.get(sts) ?? []) volumes.add(pv);
+  if (!selector && namespaces) for (const ns of namespaces) for (const pv of lookups.volumesByClaimNamespace.get(ns) ?? []) volumes.add(pv);
   // Free volumes a kept Pending claim could bind, so static-binding checks see the same candidates as unscoped.
   const defaultClass = effectiveDefaultClass(index)?.meta.name;
   const wantedClasses = new Set<string>();
-  for (const c of snapshot.persistentVolumeClaims) {
+  for (const c of keptClaims) {
     const cls = c.storageClassName ?? defaultClass;
-    if (c.phase === 'Pending' && cls !== undefined && claims.has(keyOf(c.meta))) wantedClasses.add(cls);
+    if (c.phase === 'Pending' && cls !== undefined) wantedClasses.add(cls);
   }
-  const heldInScope = (namespace: string): boolean => !selector && namespaces !== undefined && namespaces.has(namespace);
-  for (const pv of snapshot.persistentVolumes) {
-    const ref = pv.claimRef;
-    if (ref && (claims.has(key(ref.namespace, ref.name)) || ownedBySet(ref.namespace, ref.name) || heldInScope(ref.namespace))) volumes.add(pv);
-    else if (!ref && pv.phase === 'Available' && wantedClasses.has(pv.storageClassName ?? '')) volumes.add(pv);
-  }
+  for (const cls of wantedClasses) for (const pv of lookups.freeVolumesByClass.get(cls) ?? []) volumes.add(pv);
 
   for (const svc of [...services]) for (const ing of index.ingressesByService.get(keyOf(svc.meta)) ?? []) ingresses.add(ing);
   for (const ing of ingresses) {
@@ -106,19 +136,21 @@ export function scopeSnapshot(snapshot: Snapshot, scope: SnapshotScope): Snapsho
       if (svc) services.add(svc);
     }
   }
-  const serviceKeys = new Set([...services].map((s) => keyOf(s.meta)));
+  const slices = [...services].flatMap((s) => index.slicesByService.get(keyOf(s.meta)) ?? []);
+  const stats: VolumeStats[] = [...claims].flatMap((c) => lookups.volumeStatsByClaim.get(c) ?? []);
+  const order = lookups.position;
 
   return {
     ...snapshot,
     namespaces: scope.namespaces ?? snapshot.namespaces,
-    persistentVolumes: snapshot.persistentVolumes.filter((pv) => volumes.has(pv)),
-    persistentVolumeClaims: snapshot.persistentVolumeClaims.filter((c) => claims.has(keyOf(c.meta))),
-    pods: snapshot.pods.filter((p) => pods.has(p)),
-    statefulSets: snapshot.statefulSets.filter((s) => sets.has(s)),
-    services: snapshot.services.filter((s) => services.has(s)),
-    endpointSlices: snapshot.endpointSlices.filter((e) => serviceKeys.has(key(e.meta.namespace, e.serviceName))),
-    ingresses: snapshot.ingresses.filter((i) => ingresses.has(i)),
-    volumeStats: snapshot.volumeStats.filter((s) => claims.has(key(s.namespace, s.claimName))),
+    persistentVolumes: inSnapshotOrder(volumes, order),
+    persistentVolumeClaims: inSnapshotOrder(new Set(keptClaims), order),
+    pods: inSnapshotOrder(pods, order),
+    statefulSets: inSnapshotOrder(sets, order),
+    services: inSnapshotOrder(services, order),
+    endpointSlices: inSnapshotOrder(new Set(slices), order),
+    ingresses: inSnapshotOrder(ingresses, order),
+    volumeStats: inSnapshotOrder(new Set(stats), order),
     // What could not be read elsewhere does not make this scope incomplete.
     incomplete: snapshot.incomplete.filter((e) => e.namespace === undefined || !namespaces || namespaces.has(e.namespace)),
   };
