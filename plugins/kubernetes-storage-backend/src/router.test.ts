@@ -94,6 +94,36 @@ describe('GET /api/kubernetes-storage/v1/entity/:kind/:namespace/:name', () => {
   });
 });
 
+describe('cross-entity isolation', () => {
+  it('an entity of the same name in another catalog namespace, without annotations, sees none of db\'s objects', async () => {
+    const twin = component('db', {}, 'team-b');
+    const { server } = await startStorageBackend({ entities: [db, twin] });
+    const res = await request(server).get('/api/kubernetes-storage/v1/entity/component/team-b/db').set('Authorization', user);
+    expect(res.status).toBe(200);
+    expect(res.body.mapping).toEqual({ selector: 'backstage.io/kubernetes-id=db' });
+    const report = res.body.clusters[0].report;
+    expect([report.volumes, report.claims, report.statefulSets, report.ingresses, report.findings].map((l: unknown[]) => l.length)).toEqual([0, 0, 0, 0, 0]);
+  });
+
+  it('an id crafted to widen the selector is refused, not pasted into one', async () => {
+    const crafty = component('crafty', { 'backstage.io/kubernetes-id': 'x,app in (db,cart)' });
+    const { server } = await startStorageBackend({ entities: [crafty] });
+    const res = await request(server).get('/api/kubernetes-storage/v1/entity/component/default/crafty').set('Authorization', user);
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toContain('backstage.io/kubernetes-id');
+  });
+
+  it('the namespace annotation limits a selector that matches in several namespaces', async () => {
+    const web = component('web', { 'backstage.io/kubernetes-label-selector': 'app in (web,cart,db)', 'backstage.io/kubernetes-namespace': 'shop' });
+    const { server } = await startStorageBackend({ entities: [web] });
+    const res = await request(server).get('/api/kubernetes-storage/v1/entity/component/default/web').set('Authorization', user);
+    const report = res.body.clusters[0].report;
+    expect(report.statefulSets.map((s: { name: string; namespace: string }) => `${s.namespace}/${s.name}`).sort()).toEqual(['shop/cart', 'shop/web']);
+    expect(report.volumes.length).toBeGreaterThan(0);
+    for (const v of report.volumes) expect(String(v.claim)).toMatch(/^shop\//);
+  });
+});
+
 describe('GET /v1/clusters and /v1/catalog', () => {
   it('lists each cluster with its health', async () => {
     const { server } = await startStorageBackend();

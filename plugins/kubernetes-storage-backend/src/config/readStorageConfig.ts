@@ -77,6 +77,10 @@ function issueLines(prefix: string, error: z.ZodError): string[] {
   return error.issues.map((issue) => {
     if (issue.code === 'unrecognized_keys') return `${pathOf(prefix, issue.path)}: unknown key ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
     if (issue.code === 'invalid_union_discriminator') return `${pathOf(prefix, issue.path)}: must be one of ${issue.options.map((o) => `"${String(o)}"`).join(', ')}`;
+    if (issue.code === 'invalid_union') {
+      const missing = issue.unionErrors.every((e) => e.issues.some((i) => i.code === 'invalid_type' && i.received === 'undefined'));
+      return `${pathOf(prefix, issue.path)}: ${missing ? 'required' : 'has the wrong type'}`;
+    }
     return `${pathOf(prefix, issue.path)}: ${issue.message.toLowerCase() === 'required' ? 'required' : issue.message}`;
   });
 }
