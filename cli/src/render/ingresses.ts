@@ -25,8 +25,16 @@ export function backendText(p: IngressPathView): string {
 }
 
 export function endpointsText(p: IngressPathView): string {
-  if (p.status === 'ServiceMissing' || p.status === 'ExternalName' || p.status === 'ResourceBackend') return NONE;
+  const backend = p.status === 'NoController' ? p.backendStatus : p.status;
+  if (backend === 'ServiceMissing' || backend === 'ExternalName' || backend === 'ResourceBackend') return NONE;
+  // Unknown: Services or endpoints could not be read, so 0/0 would be a lie.
+  if (backend === 'Unknown') return p.service ? 'not read' : NONE;
   return `${p.readyEndpoints}/${p.readyEndpoints + p.notReadyEndpoints}`;
+}
+
+/** NoController (unknown class: nothing serves the path) is as red as a broken backend, whatever the backend is. */
+function pathStatusCell(p: IngressPathView): CellInput {
+  return p.status === 'NoController' ? { text: p.status, style: 'red' } : statusCell(p.status);
 }
 
 function ingressTable(rows: IngressPathView[], ctx: RenderContext): string[] {
@@ -39,8 +47,8 @@ function ingressTable(rows: IngressPathView[], ctx: RenderContext): string[] {
       p.host,
       p.path,
       backendText(p),
-      { text: endpointsText(p), style: p.readyEndpoints === 0 && p.status !== 'OK' ? 'red' : undefined },
-      statusCell(p.status),
+      { text: endpointsText(p), style: p.readyEndpoints === 0 && p.status !== 'OK' && p.status !== 'Unknown' ? 'red' : undefined },
+      pathStatusCell(p),
     ];
     if (ctx.wide) row.push(orNone(p.ingressClass), orNone(p.pathType), p.tls ? 'yes' : 'no', orNone(p.address));
     return row;

@@ -58,10 +58,45 @@ export function statefulSetsView(report: StorageReport, name?: string): View<Sta
   };
 }
 
+/** The governing Service as read: "not read" is never shown as "missing" (Services forbidden, or absent from a dump). */
 export function serviceText(sts: StatefulSetView): string {
   if (!sts.serviceName) return NONE;
-  if (sts.serviceHeadless === null) return `${sts.serviceName} (missing)`;
-  return sts.serviceHeadless ? sts.serviceName : `${sts.serviceName} (not headless)`;
+  switch (sts.serviceStatus) {
+    case 'headless':
+      return sts.serviceName;
+    case 'not-headless':
+      return `${sts.serviceName} (not headless)`;
+    case 'missing':
+      return `${sts.serviceName} (missing)`;
+    case 'not-read':
+      return `${sts.serviceName} (not read)`;
+    default:
+      // A report from before serviceStatus: null meant missing or unknown, so claim neither.
+      return sts.serviceHeadless === null ? `${sts.serviceName} (unknown)` : sts.serviceHeadless ? sts.serviceName : `${sts.serviceName} (not headless)`;
+  }
+}
+
+/** "2/3", or "0/-3 (invalid)" for a replicas value the API never accepts. */
+function readyText(s: StatefulSetView): string {
+  return s.replicasValid === false ? `${s.readyReplicas}/${s.replicas} (invalid)` : `${s.readyReplicas}/${s.replicas}`;
+}
+
+function replicasText(s: StatefulSetView): string {
+  const available = s.minReadySeconds > 0 ? `, ${s.availableReplicas} available (minReadySeconds ${s.minReadySeconds})` : '';
+  const invalid = s.replicasValid === false ? ' (invalid: the API accepts an integer from 0 to 2147483647)' : '';
+  return `${s.replicas} desired${invalid}, ${s.readyReplicas} ready${available}`;
+}
+
+/**
+ * The ordinals the view counts but does not list (a set far larger than its objects): one line, never one row per
+ * ordinal. Without pods read they are not known to be missing.
+ */
+function elidedLine(s: StatefulSetView): string | undefined {
+  const e = s.ordinalsElided;
+  if (!e) return undefined;
+  const unread = s.ordinals.some((o) => o.status === 'Unknown');
+  const what = unread ? 'without a claim (pods not read)' : 'without a pod or claim (Missing)';
+  return `Not listed: ${e.count} more ordinal${e.count === 1 ? '' : 's'} ${what}: ${e.ranges}`;
 }
 
 function revisionText(sts: StatefulSetView): string {
@@ -80,8 +115,8 @@ function statefulSetList(rows: StatefulSetView[], ctx: RenderContext): string[] 
     const row: CellInput[] = [
       ...(ctx.showNamespace ? [s.namespace] : []),
       s.name,
-      { text: `${s.readyReplicas}/${s.replicas}`, style: s.readyReplicas < s.replicas ? 'red' : undefined },
-      { text: serviceText(s), style: s.serviceHeadless === true ? undefined : 'yellow' },
+      { text: readyText(s), style: s.readyReplicas < s.replicas || s.replicasValid === false ? 'red' : undefined },
+      { text: serviceText(s), style: s.serviceHeadless === true ? undefined : s.serviceStatus === 'not-read' ? 'dim' : 'yellow' },
       s.podManagementPolicy,
       revisionText(s),
       { text: orNone(blockingPod(s)), style: blockingPod(s) ? 'red' : undefined },
@@ -106,7 +141,7 @@ const volumeNames = (o: OrdinalView): string => orNone(o.claims.map((c) => c.vol
 function describeBlock(s: StatefulSetView, ctx: RenderContext): string[] {
   const rows: [string, string][] = [
     ['StatefulSet', `${s.namespace}/${s.name}`],
-    ['Replicas', `${s.replicas} desired, ${s.readyReplicas} ready`],
+    ['Replicas', replicasText(s)],
     ['Service', serviceText(s)],
     ['Pod management', s.podManagementPolicy],
     ['Update', s.partition !== undefined ? `${s.updateStrategy}, partition ${s.partition}` : s.updateStrategy],
@@ -144,5 +179,7 @@ function ordinalBlock(s: StatefulSetView, ctx: RenderContext): string[] {
     return row;
   });
   const table = renderTable(headers, body, { noHeaders: ctx.noHeaders, paint: ctx.paint });
-  return ctx.noHeaders ? table : [...describeBlock(s, ctx), '', ...table];
+  const elided = elidedLine(s);
+  if (ctx.noHeaders) return table;
+  return [...describeBlock(s, ctx), '', ...table, ...(elided ? [ctx.paint(elided, 'yellow')] : [])];
 }

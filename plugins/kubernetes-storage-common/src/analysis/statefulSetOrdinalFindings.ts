@@ -28,6 +28,8 @@ export function reportNotReady(ctx: AnalysisContext, sts: StatefulSet, present: 
   });
 }
 
+const POD_NAMES_LISTED = 10;
+
 const parseMs = (t: string | undefined): number | undefined => {
   const ms = t === undefined ? NaN : Date.parse(t);
   return Number.isNaN(ms) ? undefined : ms;
@@ -66,6 +68,8 @@ export function reportMissing(ctx: AnalysisContext, sts: StatefulSet, present: O
   if (waited !== undefined && waited < ctx.options.missingOrdinalGraceSeconds) return;
 
   const ns = sts.meta.namespace;
+  // The pod names while they are few; past that the ordinal ranges already say it all.
+  const podList = count <= POD_NAMES_LISTED ? ` (${podNamesText(sts.meta.name, missing, POD_NAMES_LISTED)})` : '';
   const absurd = sts.replicas > 10 * Math.max(present.length, 1) && count > 1000;
   const howLong =
     waited === undefined
@@ -76,7 +80,7 @@ export function reportMissing(ctx: AnalysisContext, sts: StatefulSet, present: O
     object: refOf('StatefulSet', sts.meta),
     message:
       `StatefulSet ${ns}/${sts.meta.name} wants ${sts.replicas} replica${sts.replicas === 1 ? '' : 's'} but ` +
-      `${ordinalRangesText(missing)} ha${count === 1 ? 's' : 've'} no pod (${podNamesText(sts.meta.name, missing)})${howLong}, ` +
+      `${ordinalRangesText(missing)} ha${count === 1 ? 's' : 've'} no pod${podList}${howLong}, ` +
       'and no lower ordinal holds them back: the controller is not creating them.' +
       (absurd ? ` spec.replicas ${sts.replicas} is far beyond the ${present.length} pod${present.length === 1 ? '' : 's'} that exist: check that the value is intended.` : ''),
     hint: `kubectl describe statefulset -n ${ns} ${sts.meta.name} (its events show why pod creation fails: quota, admission, claims)`,
