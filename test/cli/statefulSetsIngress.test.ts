@@ -38,8 +38,8 @@ describe('sts: the governing Service', () => {
     expect(run.exitCode).toBe(0);
     expect(run.stdout).toContain('zookeeper-headless (not read)');
     expect(run.stdout).not.toContain('(missing)');
-    const json = JSON.parse((await runCli(Sts, ['-f', file, '-A', '--now', NOW, '-o', 'json'])).stdout);
-    const zk = (json.items as { name: string; serviceStatus?: string; serviceHeadless: unknown }[]).find((s) => s.name === 'zookeeper');
+    const json = JSON.parse((await runCli(Report, ['-f', file, '-A', '--now', NOW, '-o', 'json'])).stdout);
+    const zk = (json.statefulSets as { name: string; serviceStatus?: string; serviceHeadless: unknown }[]).find((s) => s.name === 'zookeeper');
     expect(zk).toMatchObject({ serviceStatus: 'not-read', serviceHeadless: null });
   });
 
