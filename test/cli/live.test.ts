@@ -13,7 +13,7 @@ import {
   statefulSetPod,
   type RawObject,
 } from '@kubectl-storage/test-fixtures';
-import type { StorageReport } from '@kubectl-storage/plugin-kubernetes-storage-common';
+import { RESOURCES, type StorageReport } from '@kubectl-storage/plugin-kubernetes-storage-common';
 import Ingress from '../../cli/src/commands/ingress';
 import Orphans from '../../cli/src/commands/orphans';
 import Pv from '../../cli/src/commands/pv';
@@ -21,7 +21,7 @@ import Pvc from '../../cli/src/commands/pvc';
 import Report from '../../cli/src/commands/report';
 import Sts from '../../cli/src/commands/sts';
 import Usage from '../../cli/src/commands/usage';
-import { useFakeApiServer, writeKubeconfig, type FakeApiBehaviour, type FakeApiServer } from '../msw';
+import { manualTimeouts, useFakeApiServer, writeKubeconfig, type FakeApiBehaviour, type FakeApiServer, type ManualTimeouts } from '../msw';
 import { clusterItems, NOW, useClusterDump } from './support/cluster';
 import { runCli, type CliRun } from './support/runCli';
 
@@ -42,6 +42,16 @@ function serve(behaviour: FakeApiBehaviour = {}) {
 
 const live = (...argv: string[]) => ['--kubeconfig', kubeconfig, '--now', NOW, ...argv];
 const json = <T = StorageReport>(run: CliRun): T => JSON.parse(run.stdout) as T;
+
+/** The command with the test's request clock injected (timeouts proven without waiting for them). */
+function withClock<C extends typeof Report>(command: C, clock: ManualTimeouts): C {
+  return class extends (command as typeof Report) {
+    protected override connectOptions() {
+      return { timeoutSignal: clock.timeoutSignal };
+    }
+  } as unknown as C;
+}
+
 
 function expectClusterError(run: CliRun, message: RegExp): void {
   expect(run.exitCode).toBe(3);
@@ -91,7 +101,7 @@ describe('a live cluster', () => {
   it('-l narrows like the portal does', async () => {
     serve();
     const run = await runCli(Pvc, live('-n', 'data', '-l', 'app=db', '-o', 'json'));
-    expect(json<{ claims: { name: string }[] }>(run).claims.map((c) => c.name)).toEqual(['data-db-0', 'data-db-1', 'data-db-2', 'data-db-3']);
+    expect(json<{ items: { name: string }[] }>(run).items.map((c) => c.name)).toEqual(['data-db-0', 'data-db-1', 'data-db-2', 'data-db-3']);
   });
 
   it('pv reads every namespace whatever -n says', async () => {
@@ -124,7 +134,7 @@ describe('a live cluster', () => {
     const rows = (await runCli(Pvc, live('--no-headers'))).stdout.trimEnd().split('\n');
     expect(rows.map((r) => r.split(/\s+/)[0])).toEqual(['assets', 'data-web-0', 'data-web-1', 'reports', 'scratch-2024', 'uploads']);
     const yaml = await runCli(Pvc, live('-o', 'yaml'));
-    expect(yaml.stdout.startsWith('claims:\n  - namespace: shop\n')).toBe(true);
+    expect(yaml.stdout.startsWith('apiVersion: kubectl-storage.io/v1alpha1\nkind: PersistentVolumeClaimList\nitems:\n  - namespace: shop\n')).toBe(true);
   });
 
   it('only reads (GET) from the cluster', async () => {
@@ -182,11 +192,18 @@ describe('partial data', () => {
   });
 
   it('a slow kind times out into partial data, not an error', async () => {
-    // The other kinds answer at once; 3 s leaves them room on a loaded machine while the slow kind never makes it.
-    serve({ delayMs: { endpointslices: 60_000 } });
-    const run = await runCli(Report, live('--request-timeout', '3s', '--strict', '-o', 'json'));
+    // The slow kind never answers; the test's clock times it out once every other kind has answered.
+    const fake = serve({ hang: ['endpointslices'] });
+    const clock = manualTimeouts();
+    const pending = runCli(withClock(Report, clock), live('-A', '--request-timeout', '3s', '--strict', '-o', 'json'));
+    await fake.requestArrived((r) => r.path.endsWith('/endpointslices'));
+    // A kind of the last wave was asked for, so a slot was freed: the server has answered (timing out before any
+    // answer would mean "unreachable", another test).
+    await fake.requestArrived((r) => r.path.endsWith('/storageclasses'));
+    expect(clock.expire((url) => url.includes('/endpointslices'))).toBe(1);
+    const run = await pending;
     expect(run.exitCode).toBe(4);
-    expect(json(run).incomplete).toEqual([expect.objectContaining({ kind: 'endpointslices', reason: 'timeout' })]);
+    expect(json(run).incomplete).toEqual([expect.objectContaining({ kind: 'endpointslices', reason: 'timeout', message: expect.stringContaining('within 3000 ms') })]);
   });
 });
 
@@ -259,10 +276,29 @@ describe('each command reads only the kinds its view needs', () => {
     const fromCluster = json<Record<string, unknown>>(await runCli(command, live(...scope, '-o', 'json', ...argv)));
     const fromDump = json<Record<string, unknown>>(await runCli(command, ['-f', everyKind, '--now', NOW, '-o', 'json', ...argv]));
     expect(fromCluster.incomplete).toEqual([]);
-    expect({ ...fromCluster, incomplete: [] }).toEqual({ ...fromDump, incomplete: [] });
+    expect(withoutCommandTarget({ ...fromCluster, incomplete: [] })).toEqual(withoutCommandTarget({ ...fromDump, incomplete: [] }));
     expect((fromDump.findings as unknown[]).length).toBeGreaterThan(0);
   });
+
+  it('orphans aims every printed command at the context and kubeconfig that were read', async () => {
+    api.start({ objects: items() });
+    const doc = json<{ items: { commands: string[] }[]; target: { flags: string[] } }>(await runCli(Orphans, live('-A', '-o', 'json')));
+    expect(doc.target.flags).toEqual(['--context', 'prod', '--kubeconfig', kubeconfig]);
+    const commands = doc.items.flatMap((o) => o.commands).filter((c) => !c.startsWith('#'));
+    expect(commands.length).toBeGreaterThan(0);
+    for (const c of commands) expect(c.startsWith(`kubectl --context prod --kubeconfig ${kubeconfig} `)).toBe(true);
+  });
 });
+
+/**
+ * Orphan commands point at what was read (a live context, or a placeholder for a dump), so they differ by design
+ * between the two sources; everything else must be the same.
+ */
+function withoutCommandTarget(doc: Record<string, unknown>): Record<string, unknown> {
+  if (doc.kind !== 'OrphanList') return doc;
+  const { target: _target, ...rest } = doc;
+  return { ...rest, items: (rest.items as Record<string, unknown>[]).map(({ commands: _commands, ...item }) => item) };
+}
 
 describe('cluster failures: one line, exit 3', () => {
   it('an unknown context', async () => {
@@ -292,8 +328,25 @@ describe('cluster failures: one line, exit 3', () => {
   });
 
   it('a server that answers nothing in time', async () => {
-    serve({ delayMs: Object.fromEntries(['persistentvolumes', 'persistentvolumeclaims', 'storageclasses', 'pods', 'statefulsets', 'services', 'endpointslices', 'ingresses', 'ingressclasses', 'nodes', 'secrets'].map((k) => [k, 5_000])) });
-    expectClusterError(await runCli(Report, live('--request-timeout', '500ms')), /no response|timed out|cannot reach/);
+    const fake = serve({ hang: 'all' });
+    const clock = manualTimeouts();
+    const pending = runCli(withClock(Report, clock), live('--request-timeout', '500ms'));
+    await fake.requestArrived(() => true);
+    clock.expire();
+    expectClusterError(await pending, /no response from https:\/\/127\.0\.0\.1:6443 within 500 ms/);
+  });
+
+  it.each([
+    ['an HTML page on every request (not a Kubernetes API server)', { notKubernetes: 'html' as const }, /^error: nothing could be read from https:\/\/127\.0\.0\.1:6443: the answers were not Kubernetes lists/],
+    ['a 500 on every request', { notKubernetes: 'error' as const }, /^error: nothing could be read from .*: all \d+ lists failed; first failure: HTTP 500/],
+    ['every kind forbidden', { forbidden: [...Object.keys(RESOURCES), 'namespaces'].map((kind) => ({ kind: kind as 'pods', namespace: '*' })) }, /^error: nothing could be read from .*: every list was forbidden for user "prod-user"/],
+  ])('nothing readable at all is never a green run: %s', async (_name, behaviour, message) => {
+    for (const extra of [[], ['--strict'], ['--fail-on', 'info'], ['-o', 'json']]) {
+      serve(behaviour as FakeApiBehaviour);
+      const run = await runCli(Report, live('-A', ...extra));
+      expectClusterError(run, message);
+      expect(run.stdout).not.toContain('No findings');
+    }
   });
 });
 

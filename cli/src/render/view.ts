@@ -1,13 +1,15 @@
 // A view is one slice of the StorageReport (volumes, claims, ordinals, ingress paths...): the rows it shows, the
-// findings about exactly those objects, and how to print it. `-o json|yaml` prints `{ <key>: rows, findings,
-// incomplete }`; the table prints the rows, then (unless --no-headers) the findings about them.
+// findings about exactly those objects, and how to print it. `-o json|yaml` prints a list document
+// `{ apiVersion, kind: <kind>, items: rows, findings, incomplete }` (render/documents.ts); the table prints the rows,
+// then (unless --no-headers) the findings about them.
 import type { Finding, IncompleteEntry, ObjectRef } from '@kubectl-storage/plugin-kubernetes-storage-common';
 import type { RenderContext } from './context';
+import { viewList, type OutputDocument, type ViewListKind } from './documents';
 import { renderFindings } from './findings';
 
 export interface View<Row> {
-  /** The JSON/YAML key of the rows: "volumes", "claims", "statefulSets", ... */
-  key: string;
+  /** The kind of the list document -o json|yaml prints: "PersistentVolumeList", "StatefulSetList", ... */
+  kind: ViewListKind;
   rows: Row[];
   findings: Finding[];
   incomplete: IncompleteEntry[];
@@ -17,6 +19,8 @@ export interface View<Row> {
   emptyMessage: string;
   /** Print the findings section under the table (default true). */
   findingsInTable?: boolean;
+  /** Top-level fields the list document carries besides items/findings/incomplete (orphans: totals, target). */
+  extra?: Record<string, unknown>;
 }
 
 export const refKey = (ref: ObjectRef): string => `${ref.kind}/${ref.namespace ?? ''}/${ref.name}`;
@@ -27,8 +31,10 @@ export function findingsAbout(findings: Finding[], refs: ObjectRef[]): Finding[]
   return findings.filter((f) => keys.has(refKey(f.object)));
 }
 
-export function viewData<Row>(view: View<Row>): Record<string, unknown> {
-  return { [view.key]: view.rows, findings: view.findings, incomplete: view.incomplete };
+/** The list document; its items are the view's own rows array, so --sort-by orders the table too. */
+export function viewData<Row>(view: View<Row>): OutputDocument {
+  const list = viewList(view.kind, view.rows, view.findings, view.incomplete);
+  return (view.extra ? { ...list, ...view.extra } : list) as OutputDocument;
 }
 
 export function renderView<Row>(view: View<Row>, ctx: RenderContext): string[] {

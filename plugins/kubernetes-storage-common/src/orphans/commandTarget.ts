@@ -1,0 +1,40 @@
+// Every printed kubectl command must target exactly the cluster that was read: pasted as-is into a shell whose
+// current context is another cluster, `kubectl delete pvc data-db-3` would delete there. So each command carries
+// --context (and --kubeconfig when the read used one explicitly); for a dump, which does not say where it came
+// from, the context is a placeholder the reader must fill in, so the command cannot run by accident.
+import type { SnapshotSource } from '../model/snapshot';
+
+export const DUMP_CONTEXT_PLACEHOLDER = '<context-of-the-dump>';
+
+/** POSIX-shell quoting for one argument: plain words stay as they are, anything else is single-quoted. */
+export function shellQuote(arg: string): string {
+  return /^[A-Za-z0-9_@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`;
+}
+
+export interface CommandTarget {
+  /** Global kubectl flags, already split into arguments, e.g. ["--context", "prod", "--kubeconfig", "/k/prod"]. */
+  flags: string[];
+  /** Why the target is what it is, for the reader ("context prod of ~/.kube/config"). */
+  description: string;
+}
+
+/**
+ * The kubectl flags that point at the source of a report. `kubeconfig`: the file given with --kubeconfig, when
+ * there was one (KUBECONFIG in the environment applies to the pasted command just as it did to the read).
+ */
+export function commandTargetFor(source: SnapshotSource, options: { kubeconfig?: string } = {}): CommandTarget {
+  if (source.type === 'file') {
+    return {
+      flags: ['--context', DUMP_CONTEXT_PLACEHOLDER],
+      description: `${DUMP_CONTEXT_PLACEHOLDER}: replace it with the context of the cluster ${source.files.join(', ') || 'the dump'} was taken from`,
+    };
+  }
+  const flags = ['--context', source.context];
+  if (options.kubeconfig) flags.push('--kubeconfig', options.kubeconfig);
+  return { flags, description: `context ${source.context}${options.kubeconfig ? ` of ${options.kubeconfig}` : ''}` };
+}
+
+/** `kubectl <target flags> <args>` as one shell line. */
+export function kubectlCommand(target: CommandTarget, args: string[]): string {
+  return ['kubectl', ...target.flags, ...args].map(shellQuote).join(' ');
+}
