@@ -171,7 +171,7 @@ function ordinalBlock(s: StatefulSetView, ctx: RenderContext): string[] {
       row.push(
         orNone(o.pod?.node),
         o.pod ? age(o.pod.ageSeconds) : NONE,
-        orNone(o.claims.map((c) => c.phase ?? 'Missing').join(',')),
+        orNone(o.claims.map((c) => c.phase ?? (c.notRead ? 'not read' : 'Missing')).join(',')),
         orNone(o.claims.map((c) => c.volumePhase).filter(Boolean).join(',')),
         o.pod ? String(o.pod.updated) : NONE,
       );

@@ -76,6 +76,8 @@ export function claimView(ctx: AnalysisContext, namespace: string | undefined, t
     ...optional('phase', claim?.phase),
     ...optional('volume', claim?.volumeName),
     ...optional('volumePhase', volume?.phase),
+    // Absent is not missing when claims could not be read there.
+    ...optional('notRead', !claim && !ctx.observed('persistentvolumeclaims', namespace) ? true : undefined),
   };
 }
 

@@ -786,3 +786,16 @@ describe('sts-generation-lag grace period', () => {
     expect(run(cluster(young, [statefulSetPod(young, 0)])).withCode('sts-generation-lag')).toEqual([]);
   });
 });
+
+describe('ordinal claims when claims were not read', () => {
+  it('marks an absent claim not read, not missing, and only where claims were unread', () => {
+    const sts = statefulSet({ name: 'web', replicas: 1, templates: ['data'] });
+    const unread = cluster(sts, [statefulSetPod(sts, 0)], {
+      persistentVolumeClaims: [],
+      incomplete: [{ kind: 'persistentvolumeclaims', namespace: 'default', reason: 'forbidden', message: 'forbidden' }],
+    });
+    expect(run(unread).result[0].ordinals[0].claims).toEqual([{ template: 'data', name: 'data-web-0', notRead: true }]);
+    const read = cluster(sts, [statefulSetPod(sts, 0)], { persistentVolumeClaims: [] });
+    expect(run(read).result[0].ordinals[0].claims).toEqual([{ template: 'data', name: 'data-web-0' }]);
+  });
+});
