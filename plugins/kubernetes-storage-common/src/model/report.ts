@@ -97,6 +97,8 @@ export interface OrdinalClaimView {
   phase?: string;
   volume?: string;
   volumePhase?: string;
+  /** The claim was not found because claims could not be read in the namespace: unknown, not missing. */
+  notRead?: boolean;
 }
 
 /** Unknown: pods were not readable in the namespace, so whether the ordinal's pod exists cannot be told. */
