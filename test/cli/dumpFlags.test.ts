@@ -48,18 +48,18 @@ describe('namespaces and selectors on a dump', () => {
   it('-A wins over -n', async () => {
     const both = await runCli(Pvc, ['-n', 'shop', '-A', '-o', 'json', ...dump()]);
     const all = await runCli(Pvc, ['-o', 'json', ...dump()]);
-    expect(JSON.parse(both.stdout).claims.length).toBe(JSON.parse(all.stdout).claims.length);
+    expect(JSON.parse(both.stdout).items.length).toBe(JSON.parse(all.stdout).items.length);
   });
 
   it('pv lists every volume whatever -n says (cluster-scoped, like kubectl get pv)', async () => {
     const inShop = JSON.parse((await runCli(Pv, ['-n', 'shop', '-o', 'json', ...dump()])).stdout);
     const all = JSON.parse((await runCli(Pv, ['-o', 'json', ...dump()])).stdout);
-    expect(inShop.volumes).toEqual(all.volumes);
+    expect(inShop.items).toEqual(all.items);
   });
 
   it('-l narrows through the core scoping (objects the selector picks and what they own)', async () => {
     const run = await runCli(Pvc, ['-n', 'data', '-l', 'app=db', '-o', 'json', ...dump()]);
-    expect(JSON.parse(run.stdout).claims.map((c: { name: string }) => c.name)).toEqual(['data-db-0', 'data-db-1', 'data-db-2', 'data-db-3']);
+    expect(JSON.parse(run.stdout).items.map((c: { name: string }) => c.name)).toEqual(['data-db-0', 'data-db-1', 'data-db-2', 'data-db-3']);
   });
 
   it('-n keeps the volumes its claims held, the Released volume of a deleted claim too', async () => {
@@ -77,7 +77,7 @@ describe('namespaces and selectors on a dump', () => {
     const file = path.join(tmp, 'labelled-pv.json');
     fs.writeFileSync(file, JSON.stringify({ apiVersion: 'v1', kind: 'List', items }));
     const out = JSON.parse((await runCli(Pv, ['-l', 'type=nfs', '-o', 'json', '-f', file, ...now()])).stdout);
-    expect(out.volumes.map((v: { name: string }) => v.name)).toEqual(['nfs-archive']);
+    expect(out.items.map((v: { name: string }) => v.name)).toEqual(['nfs-archive']);
   });
 
   it('a malformed selector is a usage error', async () => {
@@ -146,7 +146,7 @@ describe('dump input', () => {
   it('reads a dump from stdin with -f -', async () => {
     const run = await runCli(Pvc, ['-f', '-', '-n', 'shop', '-o', 'json', ...now()], { stdin: fs.readFileSync(cluster.file, 'utf8') });
     expect(run.exitCode).toBe(0);
-    expect(JSON.parse(run.stdout).claims).toHaveLength(6);
+    expect(JSON.parse(run.stdout).items).toHaveLength(6);
   });
 
   it('merges several files into the report one file gives', async () => {

@@ -70,7 +70,7 @@ describe('unknown commands and kubectl-style aliases', () => {
     const viaAlias = run('statefulsets', '-f', demo, '-o', 'json');
     const viaName = run('sts', '-f', demo, '-o', 'json');
     expect(viaAlias.status).toBe(0);
-    expect(JSON.parse(viaAlias.stdout).statefulSets.length).toBeGreaterThan(0);
+    expect(JSON.parse(viaAlias.stdout).items.length).toBeGreaterThan(0);
     expect(viaAlias.stdout).toBe(viaName.stdout);
   });
 });

@@ -9,7 +9,7 @@ export default class Ingress extends StorageCommand {
     'One line per Ingress host/path (and default backend): the Service and port it routes to, how many endpoints ' +
       'behind that port are ready, and the status of the chain (OK, NoReadyEndpoints, ServiceMissing, PortMissing, ' +
       'ExternalName, ResourceBackend, Unknown). -o wide adds class, path type, TLS and address. Then the findings ' +
-      'about the listed Ingresses. -o json|yaml prints {"ingresses": [...], "findings": [...], "incomplete": [...]}. ' +
+      'about the listed Ingresses. -o json|yaml prints an IngressPathList {"items": [...], "findings": [...], "incomplete": [...]}. ' +
       'An unknown name is a usage error (exit 2).',
   );
   static override examples = [

@@ -10,7 +10,7 @@ export default class Pv extends StorageCommand {
   static override description = dataCommandDescription(
     'Lists PersistentVolumes like `kubectl get pv` (cluster-scoped: -n does not apply, -l does), with SINCE (time in the current phase) and, with -o wide, the ' +
       'volume source, the StatefulSet ordinal the volume belongs or belonged to, and the status message; then the ' +
-      'findings about the listed volumes. -o json|yaml prints {"volumes": [...], "findings": [...], "incomplete": [...]}.',
+      'findings about the listed volumes. -o json|yaml prints a PersistentVolumeList {"items": [...], "findings": [...], "incomplete": [...]} (docs/schemas/).',
   );
   static override examples = [
     { description: 'Orphaned volumes: Released, reclaim policy Retain, nobody will ever use them', command: 'kubectl storage pv --orphaned' },

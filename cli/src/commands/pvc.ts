@@ -7,7 +7,7 @@ export default class Pvc extends StorageCommand {
   static override description = dataCommandDescription(
     'Lists claims like `kubectl get pvc`, plus USED BY (the pods that mount each claim); -o wide adds the request, ' +
       'the StatefulSet ordinal and the used percentage when known; then the findings about the listed claims. ' +
-      '-o json|yaml prints {"claims": [...], "findings": [...], "incomplete": [...]}.',
+      '-o json|yaml prints a PersistentVolumeClaimList {"items": [...], "findings": [...], "incomplete": [...]} (docs/schemas/).',
   );
   static override examples = [
     { description: "Claims in the context's namespace", command: 'kubectl storage pvc' },

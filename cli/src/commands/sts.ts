@@ -9,7 +9,7 @@ export default class Sts extends StorageCommand {
     'Without a name, one line per StatefulSet (ready/desired, governing Service, revision, the ordinal that blocks ' +
       'the rollout, leftover ordinals). With a name, the set summary and one line per ordinal: pod, status, why it ' +
       'is not Ready, restarts, revision, PVC and PV; -o wide adds node, age, claim and volume phases. Then the ' +
-      'findings about the set, its pods, claims and volumes. -o json|yaml prints {"statefulSets": [...], ' +
+      'findings about the set, its pods, claims and volumes. -o json|yaml prints a StatefulSetList {"items": [...], ' +
       '"findings": [...], "incomplete": [...]}. An unknown name is a usage error (exit 2).',
   );
   static override examples = [

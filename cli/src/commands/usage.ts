@@ -7,7 +7,7 @@ export default class Usage extends StorageCommand {
     "df for claims: size, used, available and use% of every mounted claim whose CSI driver reports stats, read " +
       "from each node's kubelet (/stats/summary through the API server proxy; needs get on nodes/proxy). A node " +
       'that does not answer is reported as partial data, the others are still shown. -o wide adds volume, class and ' +
-      'pods. Dumps carry no kubelet stats. -o json|yaml prints {"claims": [...], "findings": [...], "incomplete": [...]}.',
+      'pods. Dumps carry no kubelet stats. -o json|yaml prints a VolumeUsageList {"items": [...], "findings": [...], "incomplete": [...]}.',
   );
   static override examples = [
     { description: "Usage of the claims in the context's namespace", command: 'kubectl storage usage' },

@@ -3,7 +3,10 @@
 import type { CatalogEntry } from '@kubectl-storage/plugin-kubernetes-storage-common';
 import { painterFor } from './colors';
 import { usageError } from './errors';
-import { serialize } from './serialize';
+import { catalogEntryDocument, findingCatalog } from '../render/documents';
+import { parseOutputFormat } from './outputFormat';
+import { formatDocument } from './printDocument';
+import { terminalWidth } from './terminalWidth';
 import { plainContext } from '../render/context';
 import { renderCatalogEntry, renderCatalogList, similarCodes } from '../render/explain';
 
@@ -17,10 +20,11 @@ export async function explainOutput(
   flags: { output: string; 'no-headers': boolean },
   catalog: Catalog,
 ): Promise<string> {
-  const ctx = plainContext({ paint: painterFor(process.stdout), noHeaders: flags['no-headers'] });
+  const spec = parseOutputFormat(flags.output);
+  const ctx = plainContext({ paint: painterFor(process.stdout), noHeaders: flags['no-headers'], wide: spec.type === 'wide', width: terminalWidth(process.stdout) });
   if (code === undefined) {
-    if (flags.output === 'json' || flags.output === 'yaml') return serialize(catalog.findingCatalog, flags.output);
-    return `${renderCatalogList(catalog.findingCatalog, ctx).join('\n')}\n`;
+    const text = await formatDocument(findingCatalog(catalog.findingCatalog), spec, { noHeaders: flags['no-headers'] });
+    return text ?? `${renderCatalogList(catalog.findingCatalog, ctx).join('\n')}\n`;
   }
   const entry = catalog.getCatalogEntry(code);
   if (!entry) {
@@ -28,6 +32,6 @@ export async function explainOutput(
     const hint = similar.length > 0 ? `; did you mean ${similar.join(', ')}?` : '; run "kubectl storage explain" to list all codes';
     throw usageError(`unknown finding code "${code}"${hint}`);
   }
-  if (flags.output === 'json' || flags.output === 'yaml') return serialize(entry, flags.output);
-  return `${renderCatalogEntry(entry, ctx).join('\n')}\n`;
+  const text = await formatDocument(catalogEntryDocument(entry), spec, { noHeaders: flags['no-headers'] });
+  return text ?? `${renderCatalogEntry(entry, ctx).join('\n')}\n`;
 }

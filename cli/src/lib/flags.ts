@@ -9,16 +9,24 @@ const CLUSTER = 'KUBECTL';
 const INPUT = 'INPUT AND OUTPUT';
 const CHECKS = 'CHECKS';
 
-export const OUTPUT_FORMATS = ['table', 'wide', 'json', 'yaml'] as const;
-export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
+export { OUTPUT_FORMATS } from './outputFormats';
 
 export const SEVERITY_LEVELS = ['critical', 'warning', 'info'] as const;
 
+/** Checked when parsed (a bad template or format is a usage error before anything is read); printPresentation applies it. */
+const checkedOutput = async (input: string): Promise<string> => {
+  const { parseOutputFormat } = await import('./outputFormat');
+  parseOutputFormat(input);
+  return input;
+};
+
 export const outputFlag = Flags.string({
   char: 'o',
-  summary: 'Output format: table, wide (more columns), json or yaml.',
-  options: [...OUTPUT_FORMATS],
+  summary:
+    'Output format: table, wide (more columns), json, yaml, name, jsonpath=TEMPLATE, jsonpath-file=FILE, custom-columns=HEADER:PATH,... or custom-columns-file=FILE.',
+  helpValue: '<format>',
   default: 'table',
+  parse: checkedOutput,
   helpGroup: INPUT,
 });
 
@@ -63,6 +71,15 @@ export const kubectlFlags = {
     helpGroup: INPUT,
   }),
   output: outputFlag,
+  'sort-by': Flags.string({
+    summary: "Sort the rows by this JSONPath of each (e.g. '.ageSeconds', '{.name}'); the report sorts its findings.",
+    helpValue: '<jsonpath>',
+    parse: async (input) => {
+      (await import('./sortRows')).rowSorter(input);
+      return input;
+    },
+    helpGroup: INPUT,
+  }),
   'no-headers': Flags.boolean({ summary: 'Print table rows only: no header line and no findings section.', helpGroup: INPUT }),
   'fail-on': Flags.string({
     summary: 'Exit 1 when a finding at or above this severity is shown (default: findings never fail the run).',

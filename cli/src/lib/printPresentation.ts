@@ -1,10 +1,14 @@
-// Prints what a data command shows in the asked format, warns about data that could not be read, and works out
+// Prints what a data command shows in the asked format (-o, --sort-by), warns about data that could not be read, and works out
 // the exit code (--fail-on, --strict).
 import { summarizeIncomplete, type Severity, type StorageReport } from '@kubectl-storage/plugin-kubernetes-storage-common';
 import { painterFor } from './colors';
 import { exitCodeFor, partialEntries } from './failOn';
 import type { ExitCodeValue } from './exitCodes';
-import { serialize } from './serialize';
+import { documentRows } from '../render/documents';
+import { formatDocument } from './printDocument';
+import { parseOutputFormat } from './outputFormat';
+import { rowSorter } from './sortRows';
+import { terminalWidth } from './terminalWidth';
 import type { KubectlFlagValues, Presentation } from './storageCommand';
 
 export interface Printer {
@@ -25,15 +29,20 @@ export async function printPresentation(
   // One line per kind (the JSON keeps every entry): a user without rights to a kind reads one warning, not one per namespace.
   const unread = summarizeIncomplete(partialEntries(report.incomplete));
   for (const gap of unread) out.warn(`could not read ${gap.text} (${gap.message})`);
-  if (flags.output === 'json' || flags.output === 'yaml') {
-    out.stdout(await serialize(presentation.data, flags.output));
+  const spec = parseOutputFormat(flags.output);
+  // Before any format: a sorted list prints sorted as JSON, as a table (same rows array) and through a template.
+  if (flags['sort-by'] !== undefined) rowSorter(flags['sort-by'])(documentRows(presentation.data));
+  const text = await formatDocument(presentation.data, spec, { noHeaders: flags['no-headers'] });
+  if (text !== undefined) {
+    out.stdout(text);
   } else {
     const lines = presentation.lines({
       paint: painterFor(process.stdout),
-      wide: flags.output === 'wide',
+      wide: spec.type === 'wide',
       noHeaders: flags['no-headers'],
       showNamespace: showsNamespaceColumn(report),
       unread,
+      width: terminalWidth(process.stdout),
     });
     if (lines.length > 0) out.stdout(`${lines.join('\n')}\n`);
   }

@@ -9,3 +9,10 @@ describe('progressTracker', () => {
     expect(next({ type: 'kind', kind: 'nodes', items: 3, complete: false })).toBe('Reading context prod: 2/3 kinds');
   });
 });
+
+describe('progressTracker counts', () => {
+  it('says "1 item", not "1 items"', () => {
+    const describe = progressTracker('context prod', 2);
+    expect(describe({ type: 'page', kind: 'pods', items: 1 } as Parameters<typeof describe>[0])).toBe('Reading context prod: 0/2 kinds, pods: 1 item');
+  });
+});

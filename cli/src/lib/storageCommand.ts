@@ -2,6 +2,7 @@
 // kubectl, analyze it with the core, then print one slice of the StorageReport and exit with the documented code.
 import type { Finding, ResourceKind, StorageReport } from '@kubectl-storage/plugin-kubernetes-storage-common';
 import type { RenderContext } from '../render/context';
+import type { OutputDocument } from '../render/documents';
 import { BaseCommand } from './baseCommand';
 import { kubectlFlags } from './flags';
 
@@ -16,6 +17,7 @@ export interface KubectlFlagValues {
   'request-timeout'?: number;
   'from-file'?: string[];
   output: string;
+  'sort-by'?: string;
   'no-headers': boolean;
   'fail-on'?: string;
   strict: boolean;
@@ -25,7 +27,8 @@ export interface KubectlFlagValues {
 
 /** What a command shows: the data for -o json|yaml, the table lines, and the findings --fail-on looks at. */
 export interface Presentation {
-  data: unknown;
+  /** The document -o json|yaml|name|jsonpath|custom-columns print (render/documents.ts). */
+  data: OutputDocument;
   lines(ctx: RenderContext): string[];
   findings: Finding[];
 }

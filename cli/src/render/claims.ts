@@ -1,7 +1,7 @@
 // `kubectl storage pvc`: the claims as `kubectl get pvc` shows them, plus who mounts each one, which is the
 // first question when a claim looks unused or cannot be deleted.
 import type { ClaimView, StorageReport } from '@kubectl-storage/plugin-kubernetes-storage-common';
-import type { RenderContext } from './context';
+import { tableOptions, type RenderContext } from './context';
 import { accessModes, age, NONE, orNone, size, statusCell } from './format';
 import { ordinalName } from './ordinalName';
 import { renderTable, type CellInput } from './table';
@@ -11,7 +11,7 @@ export function claimsView(report: StorageReport): View<ClaimView> {
   const rows = report.claims;
   const refs = rows.map((c) => ({ kind: 'PersistentVolumeClaim', namespace: c.namespace, name: c.name }));
   return {
-    key: 'claims',
+    kind: 'PersistentVolumeClaimList',
     rows,
     findings: findingsAbout(report.findings, refs),
     incomplete: report.incomplete,
@@ -52,5 +52,5 @@ export function claimsTable(rows: ClaimView[], ctx: RenderContext): string[] {
     }
     return row;
   });
-  return renderTable(headers, body, { noHeaders: ctx.noHeaders, paint: ctx.paint });
+  return renderTable(headers, body, tableOptions(ctx));
 }

@@ -1,6 +1,7 @@
 // What every table renderer needs to know about the invocation, resolved once by the command.
 import type { IncompleteSummary } from '@kubectl-storage/plugin-kubernetes-storage-common';
 import { noPaint, type Paint } from '../lib/colors';
+import type { TableOptions } from './table';
 
 export interface RenderContext {
   paint: Paint;
@@ -13,7 +14,21 @@ export interface RenderContext {
    * report's "Not read" row (renderers compute it when a caller does not give it).
    */
   unread?: IncompleteSummary[];
+  /**
+   * The terminal width to fit (stdout is a TTY: $COLUMNS, else the terminal's own). Undefined in a pipe or a file,
+   * where tables keep their full text on one line per row, as kubectl's do.
+   */
+  width?: number;
 }
+
+/** The table options every renderer passes: headers, colour, the width to fit, and -o wide's "never truncate". */
+export const tableOptions = (ctx: RenderContext, wrap: string[] = []): TableOptions => ({
+  noHeaders: ctx.noHeaders,
+  paint: ctx.paint,
+  width: ctx.width,
+  noTruncate: ctx.wide,
+  wrap,
+});
 
 export const plainContext = (overrides: Partial<RenderContext> = {}): RenderContext => ({
   paint: noPaint,

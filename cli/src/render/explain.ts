@@ -1,32 +1,25 @@
 // `kubectl storage explain <code>`: one catalog entry laid out like `kubectl explain` (labelled fields, then
 // indented paragraphs); without a code, the list of all codes to pick from.
 import type { CatalogEntry } from '@kubectl-storage/plugin-kubernetes-storage-common';
-import type { RenderContext } from './context';
+import { tableOptions, type RenderContext } from './context';
 import { severityCell } from './format';
 import { renderTable } from './table';
+import { wrapWords } from './wrap';
 
 const WIDTH = 80;
 const INDENT = '    ';
 
 /** Greedy word wrap; words longer than the line stay whole rather than being cut. */
-export function wrap(text: string, width: number): string[] {
-  const lines: string[] = [];
-  let line = '';
-  for (const word of text.split(/\s+/).filter(Boolean)) {
-    if (line && line.length + 1 + word.length > width) {
-      lines.push(line);
-      line = word;
-    } else {
-      line = line ? `${line} ${word}` : word;
-    }
-  }
-  if (line) lines.push(line);
-  return lines;
-}
-
-const paragraph = (text: string): string[] => wrap(text, WIDTH - INDENT.length).map((l) => INDENT + l);
+export const wrap = (text: string, width: number): string[] => (text.trim() === '' ? [] : wrapWords(text, width));
 
 export function renderCatalogEntry(entry: CatalogEntry, ctx: RenderContext): string[] {
+  // Paragraphs as kubectl explain sets them, narrower on a narrower terminal.
+  const width = Math.min(WIDTH, ctx.width ?? WIDTH);
+  const paragraph = (text: string): string[] => wrap(text, width - INDENT.length).map((l) => INDENT + l);
+  return renderEntry(entry, ctx, paragraph);
+}
+
+function renderEntry(entry: CatalogEntry, ctx: RenderContext, paragraph: (text: string) => string[]): string[] {
   return [
     `CODE:       ${entry.code}`,
     `SEVERITY:   ${ctx.paint(entry.severity, severityCell(entry.severity).style)}`,
@@ -46,7 +39,7 @@ export function renderCatalogEntry(entry: CatalogEntry, ctx: RenderContext): str
 export function renderCatalogList(entries: readonly CatalogEntry[], ctx: RenderContext): string[] {
   const headers = ['code', 'severity', 'area', 'title'];
   const rows = entries.map((e) => [e.code, severityCell(e.severity), e.area, e.title]);
-  return renderTable(headers, rows, { noHeaders: ctx.noHeaders, paint: ctx.paint });
+  return renderTable(headers, rows, tableOptions(ctx, ['title']));
 }
 
 /** Codes that contain the input, or share its first word, for the "did you mean" line. */

@@ -2,9 +2,9 @@
 // an on-call engineer sees at a glance where the criticals end. The order is the core's (StorageReport.findings is
 // sorted most severe first, then namespace, kind, name); views filter it and keep it.
 import type { Finding } from '@kubectl-storage/plugin-kubernetes-storage-common';
-import type { RenderContext } from './context';
+import { tableOptions, type RenderContext } from './context';
 import { objectName, qualifiedName, severityCell } from './format';
-import { renderTable, type CellInput } from './table';
+import { renderTableLines, type CellInput } from './table';
 
 export function renderFindings(findings: Finding[], ctx: RenderContext): string[] {
   const headers = ['severity', 'code', ...(ctx.showNamespace ? ['namespace'] : []), 'object', 'message'];
@@ -18,15 +18,12 @@ export function renderFindings(findings: Finding[], ctx: RenderContext): string[
     if (ctx.wide) row.push(f.hint ?? '', related.join(', '));
     return row;
   });
-  const lines = renderTable(headers, rows, { noHeaders: ctx.noHeaders, paint: ctx.paint });
-  // Blank line where the severity changes; the header (if any) shifts body rows by one.
-  const offset = ctx.noHeaders ? 0 : 1;
-  const out: string[] = [];
-  lines.forEach((line, i) => {
-    const f = findings[i - offset];
-    const prev = findings[i - offset - 1];
-    if (f && prev && f.severity !== prev.severity) out.push('');
-    out.push(line);
+  const { header, rows: body } = renderTableLines(headers, rows, tableOptions(ctx, ['message', 'hint', 'related']));
+  // Blank line where the severity changes; a wrapped row spans several lines, so rows are kept apart.
+  const out: string[] = [...header];
+  body.forEach((lines, i) => {
+    if (i > 0 && findings[i].severity !== findings[i - 1].severity) out.push('');
+    out.push(...lines);
   });
   return out;
 }

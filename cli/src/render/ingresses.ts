@@ -1,7 +1,7 @@
 // `kubectl storage ingress`: every host/path -> service:port -> ready/total endpoints, the chain an Ingress
 // controller follows. A path whose service has no ready endpoint answers 503; this is where that shows.
 import type { IngressPathView, StorageReport } from '@kubectl-storage/plugin-kubernetes-storage-common';
-import type { RenderContext } from './context';
+import { tableOptions, type RenderContext } from './context';
 import { NONE, orNone, statusCell } from './format';
 import { renderTable, type CellInput } from './table';
 import { findingsAbout, type View } from './view';
@@ -10,7 +10,7 @@ export function ingressesView(report: StorageReport, name?: string): View<Ingres
   const rows = name === undefined ? report.ingresses : report.ingresses.filter((p) => p.ingress === name);
   const seen = new Map(rows.map((p) => [`${p.namespace}/${p.ingress}`, { kind: 'Ingress', namespace: p.namespace, name: p.ingress }]));
   return {
-    key: 'ingresses',
+    kind: 'IngressPathList',
     rows,
     findings: findingsAbout(report.findings, [...seen.values()]),
     incomplete: report.incomplete,
@@ -53,5 +53,5 @@ function ingressTable(rows: IngressPathView[], ctx: RenderContext): string[] {
     if (ctx.wide) row.push(orNone(p.ingressClass), orNone(p.pathType), p.tls ? 'yes' : 'no', orNone(p.address));
     return row;
   });
-  return renderTable(headers, body, { noHeaders: ctx.noHeaders, paint: ctx.paint });
+  return renderTable(headers, body, tableOptions(ctx));
 }

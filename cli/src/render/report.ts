@@ -1,6 +1,6 @@
 // `kubectl storage report` as a table: a kubectl-describe-like summary, then the findings. Written for 3 a.m.:
 // the counts that matter on one screen, the criticals first, nothing printed that nobody acts on.
-import { formatBytes, summarizeIncomplete } from '@kubectl-storage/plugin-kubernetes-storage-common';
+import { formatBytes, plural, summarizeIncomplete } from '@kubectl-storage/plugin-kubernetes-storage-common';
 import type {
   ReportScope,
   ResourceKind,
@@ -55,7 +55,7 @@ export function renderSummary(report: StorageReport, ctx: RenderContext): string
     ['Volumes', withDetail(s.volumes.total, byPhase(s.volumes.byPhase, ['Bound', 'Available', 'Released', 'Failed', 'Pending'])) + orphaned + partial('persistentvolumes')],
     ['Claims', withDetail(s.claims.total, byPhase(s.claims.byPhase, ['Bound', 'Pending', 'Lost'])) + partial('persistentvolumeclaims')],
     ['StatefulSets', `${s.statefulSets.total} (${s.statefulSets.healthy} healthy)` + partial('statefulsets')],
-    ['Ingress paths', `${s.ingresses.paths} in ${s.ingresses.total} ingresses (${s.ingresses.failingPaths} failing)` + partial('ingresses')],
+    ['Ingress paths', `${s.ingresses.paths} in ${plural(s.ingresses.total, 'ingress', 'ingresses')} (${s.ingresses.failingPaths} failing)` + partial('ingresses')],
     ['Findings', findingCounts],
   ];
   if (unread.length > 0) rows.push(['Not read', paint((ctx.unread ?? summarizeIncomplete(unread)).map((u) => u.text).join('; '), 'yellow')]);

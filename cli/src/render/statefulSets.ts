@@ -8,7 +8,7 @@ import type {
   StorageReport,
   VolumeView,
 } from '@kubectl-storage/plugin-kubernetes-storage-common';
-import type { RenderContext } from './context';
+import { tableOptions, type RenderContext } from './context';
 import { age, NONE, orNone, statusCell } from './format';
 import { renderTable, type CellInput } from './table';
 import { findingsAbout, type View } from './view';
@@ -49,7 +49,7 @@ export function statefulSetsView(report: StorageReport, name?: string): View<Sta
   const rows = name === undefined ? report.statefulSets : report.statefulSets.filter((s) => s.name === name);
   const owned = volumesBySet(report.volumes);
   return {
-    key: 'statefulSets',
+    kind: 'StatefulSetList',
     rows,
     findings: findingsAbout(report.findings, rows.flatMap((s) => objectsOf(s, owned))),
     incomplete: report.incomplete,
@@ -125,7 +125,7 @@ function statefulSetList(rows: StatefulSetView[], ctx: RenderContext): string[] 
     if (ctx.wide) row.push(s.updateStrategy, orNone(s.partition));
     return row;
   });
-  return renderTable(headers, body, { noHeaders: ctx.noHeaders, paint: ctx.paint });
+  return renderTable(headers, body, tableOptions(ctx));
 }
 
 /** Why an ordinal is not Ready, in the words kubectl get pods uses (CrashLoopBackOff, OOMKilled...). */
@@ -178,7 +178,7 @@ function ordinalBlock(s: StatefulSetView, ctx: RenderContext): string[] {
     }
     return row;
   });
-  const table = renderTable(headers, body, { noHeaders: ctx.noHeaders, paint: ctx.paint });
+  const table = renderTable(headers, body, tableOptions(ctx));
   const elided = elidedLine(s);
   if (ctx.noHeaders) return table;
   return [...describeBlock(s, ctx), '', ...table, ...(elided ? [ctx.paint(elided, 'yellow')] : [])];

@@ -3,7 +3,7 @@
 import { formatBytes } from '@kubectl-storage/plugin-kubernetes-storage-common';
 import type { ClaimView, StorageReport } from '@kubectl-storage/plugin-kubernetes-storage-common';
 import { percent } from './claims';
-import type { RenderContext } from './context';
+import { tableOptions, type RenderContext } from './context';
 import { NONE, orNone } from './format';
 import { renderTable, type CellInput } from './table';
 import { findingsAbout, type View } from './view';
@@ -18,7 +18,7 @@ export function usageView(report: StorageReport): View<ClaimView> {
   const findings = findingsAbout(report.findings, refs).filter((f) => f.code === NEARLY_FULL_CODE);
   const nearlyFull = new Set(findings.map((f) => `${f.object.namespace}/${f.object.name}`));
   return {
-    key: 'claims',
+    kind: 'VolumeUsageList',
     rows,
     findings,
     incomplete: report.incomplete,
@@ -47,5 +47,5 @@ function usageTable(rows: ClaimView[], nearlyFull: Set<string>, ctx: RenderConte
     if (ctx.wide) row.push(orNone(c.volume), orNone(c.storageClass), c.usedBy.length ? c.usedBy.join(',') : NONE);
     return row;
   });
-  return renderTable(headers, body, { noHeaders: ctx.noHeaders, paint: ctx.paint });
+  return renderTable(headers, body, tableOptions(ctx));
 }

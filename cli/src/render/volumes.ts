@@ -1,7 +1,7 @@
 // `kubectl storage pv`: every PersistentVolume with its phase, how long it has been in it, and (wide) the
 // StatefulSet ordinal it belongs or belonged to, which is what turns a Released PV into an actionable one.
 import type { StorageReport, VolumeView } from '@kubectl-storage/plugin-kubernetes-storage-common';
-import type { RenderContext } from './context';
+import { tableOptions, type RenderContext } from './context';
 import { accessModes, age, NONE, orNone, size, statusCell } from './format';
 import { ordinalName } from './ordinalName';
 import { renderTable, type CellInput } from './table';
@@ -25,7 +25,7 @@ export function volumesView(report: StorageReport, filter: VolumeFilter = {}): V
   );
   const refs = rows.map((v) => ({ kind: 'PersistentVolume', name: v.name }));
   return {
-    key: 'volumes',
+    kind: 'PersistentVolumeList',
     rows,
     findings: findingsAbout(report.findings, refs),
     incomplete: report.incomplete,
@@ -52,5 +52,5 @@ export function volumesTable(rows: VolumeView[], ctx: RenderContext): string[] {
     if (ctx.wide) row.push(v.source, v.ownerOrdinal ? ordinalName(v.ownerOrdinal, true) : NONE, v.message ?? '');
     return row;
   });
-  return renderTable(headers, body, { noHeaders: ctx.noHeaders, paint: ctx.paint });
+  return renderTable(headers, body, tableOptions(ctx, ['message']));
 }

@@ -33,6 +33,7 @@ export { parseLabelSelector, matchesLabelSelector } from './util/labelSelector';
 export { parseQuantity, quantityBytes, quantityProblem, readQuantity, formatBytes, MAX_QUANTITY_BYTES } from './util/quantity';
 export type { QuantityProblem } from './util/quantity';
 export { humanizeAge } from './util/time';
+export { plural } from './util/plural';
 // the Backstage backend's REST contract (types shared by the backend and the page)
 export * from './api/entityStorage';
 // what changed between two reports of the same cluster (kubectl storage diff)

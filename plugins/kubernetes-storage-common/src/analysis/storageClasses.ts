@@ -3,6 +3,7 @@ import type { StorageClassView } from '../model/report';
 import type { AnalysisContext } from './context';
 import { effectiveDefaultClass } from './defaultClass';
 import { claimObjectRef, refOf } from './refs';
+import { plural } from '../util/plural';
 
 /** At most this many affected claims are listed in `related`; `details.claims` has the full count. */
 const RELATED_LIMIT = 10;
@@ -53,7 +54,7 @@ function checkDefaults(ctx: AnalysisContext): void {
       code: 'storageclass-no-default',
       object: { kind: 'StorageClass', name: '(default)' },
       message:
-        `No StorageClass is marked default (${snapshot.storageClasses.length} classes exist): claims without ` +
+        `No StorageClass is marked default (${plural(snapshot.storageClasses.length, 'class', 'classes')} ${snapshot.storageClasses.length === 1 ? 'exists' : 'exist'}): claims without ` +
         `storageClassName stay Pending.${affected}`,
       hint: 'kubectl annotate storageclass NAME storageclass.kubernetes.io/is-default-class=true',
       ...(related.length ? { related } : {}),
