@@ -3,7 +3,7 @@
 // nothing here sends a request per answer. A full relist every resyncMs guards against a missed event.
 import type { LoggerService } from '@backstage/backend-plugin-api';
 import { ANALYSED_KINDS, SnapshotStore, type KindFailure, type ListedKind } from '@kubectl-storage/plugin-kubernetes-storage-common';
-import { watchKinds, type ClusterConnection } from '@kubectl-storage/plugin-kubernetes-storage-node';
+import { watchKinds, type BackoffOptions, type ClusterConnection, type WatchLoopEvent } from '@kubectl-storage/plugin-kubernetes-storage-node';
 import type { ClusterFeed, ClusterView, FeedState } from './types';
 
 export interface WatchFeedOptions {
@@ -14,6 +14,9 @@ export interface WatchFeedOptions {
   logger: LoggerService;
   kinds?: ListedKind[];
   now?: () => Date;
+  /** Retry pacing of the watch loop (tests inject its sleep). */
+  backoff?: BackoffOptions;
+  onEvent?: (event: WatchLoopEvent) => void;
 }
 
 export interface WatchFeed extends ClusterFeed {
@@ -59,7 +62,13 @@ export function watchFeed(options: WatchFeedOptions): WatchFeed {
   const run = (connection: ClusterConnection, s: SnapshotStore): void => {
     const current = new AbortController();
     controller = current;
-    running = watchKinds(connection, s, { kinds, signal: current.signal, now })
+    running = watchKinds(connection, s, {
+      kinds,
+      signal: current.signal,
+      now,
+      ...(options.backoff ? { backoff: options.backoff } : {}),
+      ...(options.onEvent ? { onEvent: options.onEvent } : {}),
+    })
       .catch((err: unknown) => {
         if (!current.signal.aborted) options.logger.error(`watch of cluster ${options.name} stopped: ${err instanceof Error ? err.message : String(err)}`);
       });
