@@ -3,6 +3,7 @@
 import * as path from 'node:path';
 import { Config } from '@oclif/core';
 import { PV_PHASES } from '../lib/phases';
+import { OUTPUT_COMPLETIONS } from '../lib/outputFormats';
 import { complete, formatCompletion, type CompletionCommand, type CompletionFlag } from './complete';
 import { contextNames, kubeconfigFiles } from './kubeconfigContexts';
 
@@ -28,7 +29,8 @@ export async function main(words: string[]): Promise<string> {
         const { findingCatalog } = require('@kubectl-storage/plugin-kubernetes-storage-common') as typeof import('@kubectl-storage/plugin-kubernetes-storage-common');
         return findingCatalog.map((e) => ({ code: e.code, title: e.title }));
       },
-      flagValues: { phase: PV_PHASES },
+      // -o takes templates (jsonpath=...), so its flag lists no options: the formats are offered from here.
+      flagValues: { phase: PV_PHASES, output: OUTPUT_COMPLETIONS },
     }),
   );
 }
