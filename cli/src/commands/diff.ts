@@ -1,0 +1,60 @@
+import { Args } from '@oclif/core';
+import type { Finding, StorageReport } from '@kubectl-storage/plugin-kubernetes-storage-common';
+import { usageError } from '../lib/errors';
+import { dataCommandDescription, StorageCommand, type KubectlFlagValues, type Presentation } from '../lib/storageCommand';
+
+export default class Diff extends StorageCommand {
+  static override summary = 'What changed: findings that appeared, cleared or changed severity, phase and ordinal changes.';
+  static override description = dataCommandDescription(
+    'Compares two states of the same cluster: OLD and NEW dumps (`kubectl get ... -o json`, as for --from-file), or ' +
+      'OLD against the live cluster when NEW is left out. Prints the findings that appeared, cleared or changed ' +
+      'severity, PersistentVolumes and claims that changed phase, and StatefulSet ordinals that changed status; ' +
+      'kinds unread on either side are listed as not compared, never as unchanged. --fail-on looks only at the ' +
+      'findings that appeared, so `diff baseline.json --fail-on warning` gates CI on regressions. -o json|yaml prints ' +
+      'one StorageDiff.',
+  );
+  static override examples = [
+    { description: 'What changed since the capture before the incident', command: 'kubectl storage diff before.json after.json' },
+    { description: 'The live cluster against a known-good dump', command: 'kubectl storage diff good.json -A' },
+    { description: 'CI gate: fail on new warnings or worse', command: 'kubectl storage diff baseline.json -A --fail-on warning' },
+  ];
+  static override args = {
+    old: Args.string({ description: 'Dump of the earlier state.', required: true }),
+    new: Args.string({ description: 'Dump of the later state (default: read the cluster now).' }),
+  };
+
+  // Unused: run() loads both sides itself; both are full reports (kubelet stats excepted, they are not compared).
+  protected async present(): Promise<Presentation> {
+    throw new Error('diff presents through run()');
+  }
+
+  override async run(): Promise<void> {
+    const { args, flags } = await this.parse(Diff);
+    const values = flags as unknown as KubectlFlagValues;
+    if ((values['from-file'] ?? []).length > 0) throw usageError('diff takes its dumps as arguments (diff OLD [NEW]), not --from-file');
+    const [{ loadReport }, { ANALYSED_KINDS, diffReports }] = await Promise.all([
+      import('../lib/loadReport'),
+      import('@kubectl-storage/plugin-kubernetes-storage-common'),
+    ]);
+    const load = (v: KubectlFlagValues): Promise<StorageReport> =>
+      loadReport(v, { kinds: ANALYSED_KINDS, cleanups: this.cleanups, warn: (text) => this.warnLine(text), connect: this.connectOptions() });
+    const before = await load({ ...values, 'from-file': [args.old] });
+    const after = await load(args.new !== undefined ? { ...values, 'from-file': [args.new] } : values);
+    const diff = diffReports(before, after);
+    const appeared = new Set(diff.findings.appeared.map((f) => `${f.code}/${f.object.kind}/${f.object.namespace ?? ''}/${f.object.name}`));
+    // --fail-on gates on what is new only: a regression, not a problem the baseline already had.
+    const newFindings: Finding[] = after.findings.filter((f) => appeared.has(`${f.code}/${f.object.kind}/${f.object.namespace ?? ''}/${f.object.name}`));
+    const { renderDiff } = await import('../render/diff');
+    const presentation: Presentation = { data: diff, lines: (ctx) => renderDiff(diff, ctx), findings: newFindings };
+    const { printPresentation } = await import('../lib/printPresentation');
+    // Warnings and --strict look at what could not be read on either side.
+    const exitCode = await printPresentation(presentation, { ...after, incomplete: [...before.incomplete, ...after.incomplete] }, values, {
+      stdout: (text) => this.write(text),
+      warn: (text) => this.warnLine(text),
+    });
+    if (exitCode !== 0) {
+      await this.drainStdout();
+      this.exit(exitCode);
+    }
+  }
+}
