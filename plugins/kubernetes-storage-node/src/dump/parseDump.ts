@@ -114,17 +114,24 @@ function collect(doc: unknown, at: string, file: string, out: ParsedDump): void 
     out.items.push({ raw: doc, where: at });
     return;
   }
-  // Items of typed lists (PodList...) come from the API server without kind/apiVersion; a v1 List's items have them.
-  const typed = doc.kind !== 'List' ? { apiVersion: doc.apiVersion, kind: doc.kind.slice(0, -'List'.length) } : undefined;
+  const typed = typedListKind({ apiVersion: doc.apiVersion, kind: doc.kind });
   if (typed) out.listKinds.push(typed);
-  (doc.items as unknown[]).forEach((item, i) => {
-    const itemAt = where(at, `items[${i}]`);
-    if (typed && isRecord(item) && item.kind === undefined && item.apiVersion === undefined) {
-      out.items.push({ raw: { apiVersion: typed.apiVersion, kind: typed.kind, ...item }, where: itemAt });
-    } else {
-      collect(item, itemAt, file, out);
-    }
-  });
+  (doc.items as unknown[]).forEach((item, i) => collectListItem(typed, item, where(at, `items[${i}]`), file, out));
+}
+
+/** A typed list's item kind (PodList -> v1 Pod); undefined for a v1 List, whose items name their own kind. */
+export function typedListKind(list: { apiVersion: string; kind: string }): { apiVersion: string; kind: string } | undefined {
+  return list.kind !== 'List' ? { apiVersion: list.apiVersion, kind: list.kind.slice(0, -'List'.length) } : undefined;
+}
+
+/** One item of a list, at `itemAt` ("items[3]"). Shared with the kubectl-List fast path (kubectlListItems.ts). */
+export function collectListItem(typed: { apiVersion: string; kind: string } | undefined, item: unknown, itemAt: string, file: string, out: ParsedDump): void {
+  // Items of typed lists (PodList...) come from the API server without kind/apiVersion; a v1 List's items have them.
+  if (typed && isRecord(item) && item.kind === undefined && item.apiVersion === undefined) {
+    out.items.push({ raw: { apiVersion: typed.apiVersion, kind: typed.kind, ...item }, where: itemAt });
+  } else {
+    collect(item, itemAt, file, out);
+  }
 }
 
 /** Parses one input's text. `file` names it in errors ("-" for stdin). */
