@@ -11,6 +11,7 @@ import { http, HttpResponse, type HttpHandler } from 'msw';
 import { RESOURCES, kindOf, type ListedKind } from '@kubectl-storage/plugin-kubernetes-storage-common';
 import type { RawObject } from '../fixtures/objects';
 import { DEFAULT_FAKE_SERVER } from './defaults';
+import { createWatchHub, type FakeWatchControls } from './fakeWatch';
 import { route } from './routes';
 import { expired, forbidden, notFoundPage, statusResponse, unauthorized } from './status';
 
@@ -45,6 +46,8 @@ export interface FakeApiBehaviour {
   notKubernetes?: 'html' | 'error';
   /** LISTs of these kinds never answer until the client gives up (aborts): for timeouts driven by a test's clock. */
   hang?: FakeKind[];
+  /** A watch from a compacted resourceVersion gets HTTP 410 instead of a 200 stream with an ERROR 410 event. */
+  watchGoneAsHttp?: boolean;
 }
 
 export interface FakeApiServerOptions {
@@ -73,8 +76,12 @@ export interface FakeApiServer {
   server: string;
   handlers: HttpHandler[];
   requests: LoggedRequest[];
-  /** LIST requests of a kind (every scope), in arrival order. */
+  /** LIST requests of a kind (every scope), in arrival order; watches are not LISTs. */
   listCalls(kind: FakeKind): LoggedRequest[];
+  /** WATCH requests of a kind (every scope), in arrival order. */
+  watchCalls(kind: FakeKind): LoggedRequest[];
+  /** Changes to stream to watches (each also changes what a LIST returns), and the open watches' fate. */
+  watch: FakeWatchControls;
   /** The most requests that were being answered at the same time. */
   maxInFlight(): number;
   /** Resolves with the first request (already logged or still to come) that matches. */
@@ -152,6 +159,12 @@ function withoutTypeMeta(o: RawObject): Record<string, unknown> {
   return rest;
 }
 
+/** `?watch=true` (or 1) turns a LIST path into a WATCH. */
+function isWatch(q: URL | Record<string, string>): boolean {
+  const v = q instanceof URL ? q.searchParams.get('watch') : q.watch;
+  return v === 'true' || v === '1';
+}
+
 function partialMetadata(o: RawObject): Record<string, unknown> {
   return { kind: 'PartialObjectMetadata', apiVersion: 'meta.k8s.io/v1', metadata: o.metadata };
 }
@@ -191,6 +204,16 @@ export function createFakeApiServer(options: FakeApiServerOptions): FakeApiServe
     return list;
   }
 
+  const watches = createWatchHub({
+    store,
+    kindOf: (o) => (o.apiVersion === 'v1' && o.kind === 'Namespace' ? 'namespaces' : kindOf(o.apiVersion, o.kind)),
+    changed: () => scoped.clear(),
+    typeMeta: (kind) => ({ apiVersion: info(kind).apiVersion, kind: info(kind).kind }),
+    render: (o, accept) => (accept?.includes('as=PartialObjectMetadata') ? partialMetadata(o) : o),
+    initialResourceVersion: Number(RESOURCE_VERSION),
+    goneAsHttp: b.watchGoneAsHttp,
+  });
+
   function listResponse(kind: FakeKind, namespace: string | undefined, url: URL, accept: string | null): Response {
     const all = objectsIn(kind, namespace);
     const cont = url.searchParams.get('continue');
@@ -208,7 +231,7 @@ export function createFakeApiServer(options: FakeApiServerOptions): FakeApiServe
     if (b.pageSizeMax !== undefined) pageSize = Math.min(pageSize, b.pageSizeMax);
     const page = all.slice(offset, offset + pageSize);
     const next = offset + page.length;
-    const metadata: Record<string, unknown> = { resourceVersion: RESOURCE_VERSION };
+    const metadata: Record<string, unknown> = { resourceVersion: watches.resourceVersion() };
     if (next < all.length) {
       metadata.continue = encodeToken({ kind, namespace, offset: next });
       metadata.remainingItemCount = all.length - next;
@@ -286,6 +309,7 @@ export function createFakeApiServer(options: FakeApiServerOptions): FakeApiServe
       return HttpResponse.json(clone(found));
     }
     if (isForbidden(r.kind, r.namespace)) return forbidden(USER, info(r.kind).plural, groupOf(r.kind), r.namespace);
+    if (isWatch(url)) return watches.open(r.kind, r.namespace, url, accept);
     if (b.hang?.includes(r.kind)) {
       await sleep(2 ** 31 - 1, request.signal);
       return statusResponse(504, 'Timeout', 'the client gave up');
@@ -301,8 +325,13 @@ export function createFakeApiServer(options: FakeApiServerOptions): FakeApiServe
     requests,
     listCalls: (kind) => requests.filter((q) => {
       const r = route(q.path);
-      return r.type === 'list' && r.kind === kind;
+      return r.type === 'list' && r.kind === kind && !isWatch(q.query);
     }),
+    watchCalls: (kind) => requests.filter((q) => {
+      const r = route(q.path);
+      return r.type === 'list' && r.kind === kind && isWatch(q.query);
+    }),
+    watch: watches,
     maxInFlight: () => maxInFlight,
     requestArrived: (match) =>
       new Promise((resolve) => {

@@ -3,13 +3,15 @@ import type * as https from 'node:https';
 import type { Cluster, KubeConfig } from '@kubernetes/client-node';
 import type { SnapshotSource } from '@kubectl-storage/plugin-kubernetes-storage-common';
 import { AuthError, firstLine } from './errors';
-import { httpGet, type ApiResponse } from './httpGet';
+import { httpGet, type ApiResponse, type RawGetOptions } from './httpGet';
+import { httpStream, type StreamResponse } from './httpStream';
 import { loadKubeconfig } from './kubeconfig';
 import { resolveTarget, type ConnectionOverrides } from './target';
 
 export type { ConnectionOverrides } from './target';
 
 export type { ApiResponse } from './httpGet';
+export type { StreamResponse } from './httpStream';
 
 export interface ConnectOptions {
   /** --kubeconfig: one file; default KUBECONFIG (several files merged), then ~/.kube/config, then in-cluster. */
@@ -70,6 +72,11 @@ export interface ClusterConnection {
    * signal's reason when cancelled.
    */
   get(path: string, options?: GetOptions): Promise<ApiResponse>;
+  /**
+   * GETs an API path whose answer is a stream (a watch): resolves once the headers arrive, with the body's lines
+   * as they come (2xx) or the parsed error body. The timeout covers the whole stream; the same rejections as get().
+   */
+  stream(path: string, options?: GetOptions): Promise<StreamResponse>;
 }
 
 export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
@@ -187,32 +194,36 @@ export function connect(options: ConnectOptions = {}): ClusterConnection {
     requestTimeoutMs,
     kubeConfig: kc,
     source: { type: 'live', context, cluster, server, user },
-    async get(path, o = {}) {
-      let c: RequestCredentials;
-      try {
-        c = await credentials();
-      } catch (err) {
-        throw new AuthError(`cannot get credentials for user "${user}": ${firstLine(err)}`, { cause: err });
-      }
-      const url = buildUrl(server, path, o.query);
-      const started = performance.now();
-      const log = (status: number | undefined, error?: string): void =>
-        options.onRequest?.({ method: 'GET', url: url.href, status, error, milliseconds: Math.round(performance.now() - started) });
-      try {
-        const response = await httpGet(url, {
-          agent: c.agent,
-          headers: { Accept: o.accept ?? 'application/json', 'User-Agent': 'kubectl-storage', ...c.headers },
-          auth: c.auth,
-          timeoutMs: o.timeoutMs ?? requestTimeoutMs,
-          signal: o.signal,
-          timeoutSignal: options.timeoutSignal,
-        });
-        log(response.status);
-        return response;
-      } catch (err) {
-        log(undefined, firstLine(err));
-        throw err;
-      }
-    },
+    get: (path, o = {}) => send(httpGet, path, o),
+    stream: (path, o = {}) => send(httpStream, path, o),
   };
+
+  /** One GET with fresh credentials, logged when its answer (or its failure) arrives. */
+  async function send<R extends { status: number }>(how: (url: URL, o: RawGetOptions) => Promise<R>, path: string, o: GetOptions): Promise<R> {
+    let c: RequestCredentials;
+    try {
+      c = await credentials();
+    } catch (err) {
+      throw new AuthError(`cannot get credentials for user "${user}": ${firstLine(err)}`, { cause: err });
+    }
+    const url = buildUrl(server, path, o.query);
+    const started = performance.now();
+    const log = (status: number | undefined, error?: string): void =>
+      options.onRequest?.({ method: 'GET', url: url.href, status, error, milliseconds: Math.round(performance.now() - started) });
+    try {
+      const response = await how(url, {
+        agent: c.agent,
+        headers: { Accept: o.accept ?? 'application/json', 'User-Agent': 'kubectl-storage', ...c.headers },
+        auth: c.auth,
+        timeoutMs: o.timeoutMs ?? requestTimeoutMs,
+        signal: o.signal,
+        timeoutSignal: options.timeoutSignal,
+      });
+      log(response.status);
+      return response;
+    } catch (err) {
+      log(undefined, firstLine(err));
+      throw err;
+    }
+  }
 }

@@ -26,7 +26,7 @@ export interface RawGetOptions {
 
 const TLS_CODES = /^(ERR_TLS|ERR_SSL|CERT_|UNABLE_TO|DEPTH_ZERO|SELF_SIGNED|EPROTO|HOSTNAME_MISMATCH|ERR_OSSL)/;
 
-function classify(err: NodeJS.ErrnoException): { reason: UnreachableReason; what: string } {
+export function classify(err: NodeJS.ErrnoException): { reason: UnreachableReason; what: string } {
   const code = err.code ?? '';
   if (code === 'ECONNREFUSED') return { reason: 'refused', what: 'connection refused' };
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return { reason: 'dns', what: 'host not found' };
@@ -35,7 +35,7 @@ function classify(err: NodeJS.ErrnoException): { reason: UnreachableReason; what
   return { reason: 'network', what: firstLine(err) || code || 'network error' };
 }
 
-function parseBody(text: string): unknown {
+export function parseBody(text: string): unknown {
   if (text === '') return undefined;
   try {
     return JSON.parse(text);
@@ -45,7 +45,7 @@ function parseBody(text: string): unknown {
 }
 
 /** The longest a Node timer waits; a longer timeout would fire at once (TimeoutOverflowWarning). */
-const MAX_TIMER_MS = 2 ** 31 - 1;
+export const MAX_TIMER_MS = 2 ** 31 - 1;
 
 export function httpGet(url: URL, o: RawGetOptions): Promise<ApiResponse> {
   const timeout = o.timeoutSignal ? o.timeoutSignal(o.timeoutMs, { url: url.href }) : AbortSignal.timeout(Math.min(o.timeoutMs, MAX_TIMER_MS));

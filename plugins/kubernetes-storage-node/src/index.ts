@@ -7,7 +7,11 @@
 export { CollectorError, KubeconfigError, ClusterUnreachableError, AuthError, NothingReadError, DumpError } from './errors';
 export type { CollectorErrorCode, UnreachableReason } from './errors';
 export { connect, DEFAULT_REQUEST_TIMEOUT_MS } from './connection';
-export type { ClusterConnection, ConnectOptions, ConnectionOverrides, GetOptions, LiveSource, ApiResponse, RequestEvent } from './connection';
+export type { ClusterConnection, ConnectOptions, ConnectionOverrides, GetOptions, LiveSource, ApiResponse, StreamResponse, RequestEvent } from './connection';
+// the live feed: LIST+WATCH per kind into a SnapshotStore (backoff, bookmarks, relist on 410 Gone)
+export { watchKinds } from './watch/watchKinds';
+export type { WatchKindsOptions, WatchLoopEvent } from './watch/watchKinds';
+export type { BackoffOptions } from './watch/backoff';
 export { loadKubeconfig } from './kubeconfig';
 export { kubeConfigForCluster } from './inlineCluster';
 export type { InlineCluster } from './inlineCluster';

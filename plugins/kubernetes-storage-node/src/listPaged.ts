@@ -4,7 +4,7 @@ import type { RunRequests } from './requests';
 import { reasonOfStatus, statusMessage } from './statusMessage';
 
 export type ListOutcome =
-  | { ok: true; pages: number }
+  | { ok: true; pages: number; /** The list's resourceVersion (a watch starts from it), when the server sent one. */ resourceVersion?: string }
   | { ok: false; pages: number; reason: IncompleteReason; message: string; status?: number; unreachable?: boolean; notAList?: boolean };
 
 export interface ListPagedOptions {
@@ -16,12 +16,17 @@ export interface ListPagedOptions {
   onRestart(): void;
 }
 
-function asItems(body: unknown): { items: unknown[]; continueToken?: string } | undefined {
+function asItems(body: unknown): { items: unknown[]; continueToken?: string; resourceVersion?: string } | undefined {
   if (typeof body !== 'object' || body === null) return undefined;
-  const { items, metadata } = body as { items?: unknown; metadata?: { continue?: unknown } };
+  const { items, metadata } = body as { items?: unknown; metadata?: { continue?: unknown; resourceVersion?: unknown } };
   if (!Array.isArray(items) && items !== null && items !== undefined) return undefined;
   const token = metadata?.continue;
-  return { items: Array.isArray(items) ? items : [], continueToken: typeof token === 'string' && token !== '' ? token : undefined };
+  const rv = metadata?.resourceVersion;
+  return {
+    items: Array.isArray(items) ? items : [],
+    continueToken: typeof token === 'string' && token !== '' ? token : undefined,
+    resourceVersion: typeof rv === 'string' && rv !== '' ? rv : undefined,
+  };
 }
 
 /** What came back instead of a list, without quoting it (an HTML login page, a proxy's error text). */
@@ -58,7 +63,7 @@ export async function listPaged(requests: RunRequests, path: string, o: ListPage
     if (!page) return { ok: false, pages, reason: 'error', message: `GET ${path} answered HTTP ${r.status} with ${bodyKind(r.body)}, not a Kubernetes list`, notAList: true };
     pages++;
     o.onPage(page.items);
-    if (page.continueToken === undefined) return { ok: true, pages };
+    if (page.continueToken === undefined) return { ok: true, pages, ...(page.resourceVersion !== undefined ? { resourceVersion: page.resourceVersion } : {}) };
     continueToken = page.continueToken;
   }
 }
