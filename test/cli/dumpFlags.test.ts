@@ -181,6 +181,24 @@ describe('dump input', () => {
     expectUsageError(await runCli(Report, ['-f', path.join(tmp, 'nope.json')]), /nope\.json: file not found/);
   });
 
+  it('an empty directory is a usage error naming it, never an empty report', async () => {
+    const empty = fs.mkdtempSync(path.join(tmp, 'empty-'));
+    for (const extra of [[], ['--fail-on', 'info'], ['-o', 'json']]) {
+      expectUsageError(await runCli(Report, ['-f', empty, ...extra]), new RegExp(`^error: ${empty}: no \\.json, \\.yaml or \\.yml files directly in the directory$`));
+    }
+  });
+
+  it('a directory whose dumps sit in subdirectories says so; -R reads them', async () => {
+    const top = fs.mkdtempSync(path.join(tmp, 'nested-'));
+    fs.mkdirSync(path.join(top, 'day1'));
+    fs.copyFileSync(cluster.file, path.join(top, 'day1', 'cluster.json'));
+    expectUsageError(await runCli(Report, ['-f', top]), /; 1 in subdirectories: pass them with -f or add -R \(--recursive\)$/);
+    const recursive = await runCli(Report, ['-f', top, '-R', '-o', 'json', ...now()]);
+    const whole = await runCli(Report, ['-o', 'json', ...dump()]);
+    expect(recursive.exitCode).toBe(0);
+    expect(JSON.parse(recursive.stdout).findings).toEqual(JSON.parse(whole.stdout).findings);
+  });
+
   it('--from-file cannot be combined with --context', async () => {
     expectUsageError(await runCli(Report, ['-f', cluster.file, '--context', 'prod']), /context/);
   });
@@ -194,6 +212,27 @@ describe('usage errors', () => {
     ['a malformed --now', ['-f', cluster.file, '--now', 'yesterday'], /--now/],
   ])('%s', async (_name, argv, message) => {
     expectUsageError(await runCli(Report, argv as string[]), message as RegExp);
+  });
+
+  it('a flag whose value does not parse says why, in one line', async () => {
+    expectUsageError(
+      await runCli(Report, [...dump(), '--request-timeout', 'soon']),
+      /^error: invalid --request-timeout "soon": use a duration with a unit such as 30s, 1m or 1m30s, plain seconds, or 0 for no timeout$/,
+    );
+  });
+
+  it('an unknown flag is named like kubectl, with the nearest real one', async () => {
+    expectUsageError(await runCli(Report, [...dump(), '--namspace', 'shop']), /^error: unknown flag: --namspace; did you mean --namespace\?$/);
+    expectUsageError(await runCli(Report, [...dump(), '--zzzzzz']), /^error: unknown flag: --zzzzzz$/);
+  });
+
+  it('pv NAME shows that volume only, and an unknown one is a usage error', async () => {
+    const all = await runCli(Pv, ['--no-headers', ...dump()]);
+    const first = all.stdout.split('\n')[0].split(/\s+/)[0];
+    const one = await runCli(Pv, [first, '--no-headers', ...dump()]);
+    expect(one.exitCode).toBe(0);
+    expect(one.stdout.trimEnd().split('\n').map((r) => r.split(/\s+/)[0])).toEqual([first]);
+    expectUsageError(await runCli(Pv, ['pvc-nope', ...dump()]), /^error: persistentvolume "pvc-nope" not found$/);
   });
 
   it('an unknown StatefulSet name', async () => {
@@ -213,6 +252,14 @@ describe('errors never print a stack trace unless asked', () => {
   it('-v adds the stack', async () => {
     expect((await runCli(Report, [...bad(), '-v'])).stderr).toMatch(/\n\s+at /);
   });
+  it('-v=9 adds the stack; -v=6 and -v 6 do not', async () => {
+    expect((await runCli(Report, [...bad(), '-v=9'])).stderr).toMatch(/\n\s+at /);
+    for (const v of [['-v=6'], ['-v', '6'], ['--v=6']]) {
+      const run = await runCli(Report, [...bad(), ...v]);
+      expect(run.exitCode).toBe(2);
+      expect(run.stderr).toBe(`error: ${path.join(tmp, 'missing.json')}: file not found\n`);
+    }
+  });
   it('DEBUG=kubectl-storage adds the stack', async () => {
     expect((await runCli(Report, bad(), { env: { DEBUG: 'kubectl-storage' } })).stderr).toMatch(/\n\s+at /);
   });
@@ -226,6 +273,9 @@ describe('colour', () => {
   });
   it('never with NO_COLOR', async () => {
     expect((await runCli(Report, dump(), { tty: true, env: { NO_COLOR: '1' } })).stdout).not.toMatch(ANSI);
+  });
+  it('never on TERM=dumb', async () => {
+    expect((await runCli(Report, dump(), { tty: true, env: { NO_COLOR: undefined, TERM: 'dumb' } })).stdout).not.toMatch(ANSI);
   });
   it('never in a pipe', async () => {
     expect((await runCli(Report, dump(), { env: { NO_COLOR: undefined } })).stdout).not.toMatch(ANSI);

@@ -65,6 +65,37 @@ describe('unknown commands and kubectl-style aliases', () => {
     expect(near.stderr).toContain('Did you mean this?\n\texplain');
   });
 
+  it('suggests the nearest command like kubectl (edit distance, not only prefixes)', () => {
+    const r = run('repot');
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe('error: unknown command "repot" for "kubectl storage"\n\nDid you mean this?\n\treport\nRun \'kubectl storage --help\' for usage.\n');
+  });
+
+  it('help COMMAND is COMMAND --help; an unknown one is a usage error', () => {
+    const viaHelp = run('help', 'pv');
+    expect(viaHelp.status).toBe(0);
+    expect(viaHelp.stdout).toBe(help('pv').stdout);
+    expect(run('help', 'sts').stdout).toBe(help('sts').stdout);
+    expect(run('help', 'statefulsets').status).toBe(0);
+    const unknown = run('help', 'pvv');
+    expect(unknown.status).toBe(2);
+    expect(unknown.stderr).toBe('error: unknown command "pvv" for "kubectl storage"; did you mean pv?\n');
+  });
+
+  it('version prints the client version, like kubectl version --client, also as JSON and YAML', () => {
+    const pjson = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'cli/package.json'), 'utf8')) as { version: string };
+    const plain = run('version');
+    expect(plain.status).toBe(0);
+    expect(plain.stdout).toBe(`Client Version: v${pjson.version}\n`);
+    const doc = JSON.parse(run('version', '-o', 'json').stdout);
+    expect(doc).toEqual({
+      apiVersion: 'kubectl-storage.io/v1alpha1',
+      kind: 'Version',
+      clientVersion: expect.objectContaining({ gitVersion: `v${pjson.version}`, platform: `${process.platform}/${process.arch}` }),
+    });
+    expect(run('version', '-o', 'yaml').stdout).toContain(`gitVersion: v${pjson.version}\n`);
+  });
+
   it('resource names kubectl users type work as command names', () => {
     const demo = path.join(REPO_ROOT, 'test/fixtures/demo-cluster.json');
     const viaAlias = run('statefulsets', '-f', demo, '-o', 'json');

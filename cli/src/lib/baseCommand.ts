@@ -1,8 +1,10 @@
 // What every kubectl-storage command shares: output to stdout, warnings to stderr, and one error path that turns
-// any failure into a kubectl-like "error: ..." line and a documented exit code (never a stack trace, unless -v or
+// any failure into a kubectl-like "error: ..." line and a documented exit code (never a stack trace, unless -v=9 or
 // DEBUG=kubectl-storage asks for one).
-import { Command, Errors, flush } from '@oclif/core';
+import { Command, Errors, flush, type Interfaces } from '@oclif/core';
+import type { ArgOutput, FlagOutput } from '@oclif/core/lib/interfaces/parser';
 import { classifyError } from './errors';
+import { normalizeVerbosity, STACK_LEVEL, verbosityOf } from './verbosity';
 
 const isExit = (err: unknown): boolean => (err as { code?: string } | undefined)?.code === 'EEXIT';
 
@@ -39,12 +41,21 @@ export abstract class BaseCommand extends Command {
     process.stderr.write(`warning: ${message}\n`);
   }
 
+  /** kubectl's -v spellings: a bare -v (no level) becomes the stack-trace level before oclif parses. */
+  protected override async parse<F extends FlagOutput, B extends FlagOutput, A extends ArgOutput>(
+    options?: Interfaces.Input<F, B, A>,
+    argv: string[] = this.argv,
+  ): Promise<Interfaces.ParserOutput<F, B, A>> {
+    return super.parse(options, normalizeVerbosity(argv));
+  }
+
   override async catch(err: Error & { exitCode?: number }): Promise<never> {
     for (const cleanup of this.cleanups.splice(0)) cleanup();
     if (isExit(err)) throw err;
-    const { exitCode, message } = classifyError(err);
+    const flags = (this.constructor as typeof Command).flags ?? {};
+    const { exitCode, message } = classifyError(err, { flagNames: Object.keys({ ...(this.constructor as typeof Command).baseFlags, ...flags }) });
     process.stderr.write(`error: ${message}\n`);
-    const verbose = this.argv.includes('-v') || this.argv.includes('--verbose') || debugRequested();
+    const verbose = verbosityOf(this.argv) >= STACK_LEVEL || debugRequested();
     if (verbose && err?.stack) process.stderr.write(`${err.stack}\n`);
     await this.drainStdout();
     throw new Errors.ExitError(exitCode);

@@ -1,12 +1,15 @@
-// Colour only helps a human at a terminal: never in pipes or files, and never when NO_COLOR is set
-// (https://no-color.org: any non-empty value). FORCE_COLOR is not honoured on purpose: output stays predictable.
+// Colour only helps a human at a terminal: never in pipes or files, never on TERM=dumb, and never when NO_COLOR is
+// set (https://no-color.org: any non-empty value). FORCE_COLOR is not honoured on purpose: output stays predictable.
 export interface ColorStream {
   isTTY?: boolean;
 }
 
 export function colorEnabled(stream: ColorStream, env: NodeJS.ProcessEnv = process.env): boolean {
-  return stream.isTTY === true && !env.NO_COLOR;
+  return stream.isTTY === true && !env.NO_COLOR && !dumbTerminal(env);
 }
+
+/** TERM=dumb: a terminal without escape sequences (Emacs shell buffers, some CI consoles), as most CLIs treat it. */
+export const dumbTerminal = (env: NodeJS.ProcessEnv = process.env): boolean => env.TERM === 'dumb';
 
 export type Style = 'red' | 'yellow' | 'green' | 'cyan' | 'dim' | 'bold' | 'boldRed';
 

@@ -9,10 +9,15 @@ export const ExitCode = {
   Findings: 1,
   /** Usage error: bad flags or arguments, malformed dump, unknown finding code. */
   Usage: 2,
-  /** Cluster unreachable, authentication failed, broken kubeconfig or unknown context. */
+  /**
+   * Cluster unreachable, authentication failed, broken kubeconfig or unknown context, or nothing at all could be
+   * read (every kind forbidden or failing, or not a Kubernetes API server): never a green run over nothing.
+   */
   Cluster: 3,
   /** Partial data (something could not be read) and --strict. */
   Partial: 4,
+  /** Interrupted (Ctrl-C, SIGINT): 128 + 2, as a shell reports a process the signal ended. */
+  Interrupted: 130,
 } as const;
 
 export type ExitCodeValue = (typeof ExitCode)[keyof typeof ExitCode];
@@ -21,7 +26,8 @@ export type ExitCodeValue = (typeof ExitCode)[keyof typeof ExitCode];
 export const EXIT_CODES_HELP = [
   '0  ran; no finding at or above --fail-on (without --fail-on, findings never fail the run)',
   '1  findings at or above --fail-on, or an unexpected error (which prints "error: ..." on stderr; findings do not)',
-  '2  usage error: bad flag or argument, malformed dump, unknown finding code',
-  '3  cluster unreachable, authentication failed, broken kubeconfig or unknown context',
+  '2  usage error: bad flag or argument, unknown command, malformed dump or a directory without dumps, unknown finding code or object name',
+  '3  cluster unreachable, authentication failed, broken kubeconfig or unknown context, or nothing could be read at all (every kind forbidden or failing, not a Kubernetes API server), with or without --strict',
   '4  partial data (a kind was forbidden or timed out) with --strict',
+  '130  interrupted (Ctrl-C)',
 ].join('\n');

@@ -1,9 +1,12 @@
 // The kubectl flags every data command shares, spelled and behaving as in kubectl so muscle memory works:
-// -n/-A/-l, -o, --kubeconfig, --context, --request-timeout, --no-headers. Parsing only; meaning lives in
+// -n/-A/-l, -o, --kubeconfig, --context, the connection flags (--server, --token, --as...), --request-timeout,
+// --no-headers, -v=N. Parsing only; meaning lives in
 // resolveScope/loadReport so in-process tests and the binary behave the same.
 import { Flags } from '@oclif/core';
 import { usageError } from './errors';
+import { connectionFlags } from './connectionFlags';
 import { parseRequestTimeout } from './requestTimeout';
+import { verboseFlag } from './verbosity';
 
 const CLUSTER = 'KUBECTL';
 const INPUT = 'INPUT AND OUTPUT';
@@ -70,6 +73,12 @@ export const kubectlFlags = {
     exclusive: ['kubeconfig', 'context'],
     helpGroup: INPUT,
   }),
+  recursive: Flags.boolean({
+    char: 'R',
+    summary: 'Read the directories given to --from-file recursively (as kubectl -R).',
+    helpGroup: INPUT,
+  }),
+  ...connectionFlags,
   output: outputFlag,
   'sort-by': Flags.string({
     summary: "Sort the rows by this JSONPath of each (e.g. '.ageSeconds', '{.name}'); the report sorts its findings.",
@@ -90,11 +99,7 @@ export const kubectlFlags = {
     summary: 'Exit 4 when some data could not be read (a kind forbidden by RBAC, a namespace timing out).',
     helpGroup: CHECKS,
   }),
-  verbose: Flags.boolean({
-    char: 'v',
-    summary: 'On errors, print the stack trace too (same as DEBUG=kubectl-storage).',
-    helpGroup: CHECKS,
-  }),
+  verbose: verboseFlag,
   // Reproducible reports (and the tests) pin it; a dump taken long ago can be judged as of today with it.
   now: Flags.string({
     summary:

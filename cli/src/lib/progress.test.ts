@@ -34,4 +34,12 @@ describe('createProgress', () => {
     createProgress(s).update('x'.repeat(50));
     expect(s.writes[0]).toBe(`\r\u001b[2K${'x'.repeat(18)}…`);
   });
+
+  it('is not drawn on TERM=dumb, which cannot erase a line', () => {
+    const s = fakeStream(true);
+    const p = createProgress(s, { TERM: 'dumb' });
+    p.update('Reading...');
+    p.done();
+    expect(s.writes).toEqual([]);
+  });
 });

@@ -1,5 +1,8 @@
 // A single self-overwriting status line on stderr while data is collected, so a slow cluster does not look hung.
-// Only on a TTY: in pipes, files and CI logs it would be noise. Always cleared before anything else is printed.
+// Only on a TTY that can erase a line (not TERM=dumb): in pipes, files and CI logs it would be noise. Always
+// cleared before anything else is printed.
+import { dumbTerminal } from './colors';
+
 export interface ProgressStream {
   isTTY?: boolean;
   columns?: number;
@@ -13,8 +16,9 @@ export interface Progress {
 
 const CLEAR_LINE = '\r\u001b[2K';
 
-export function createProgress(stream: ProgressStream): Progress {
-  if (stream.isTTY !== true) return { update() {}, done() {} };
+export function createProgress(stream: ProgressStream, env: NodeJS.ProcessEnv = process.env): Progress {
+  // A dumb terminal cannot erase a line: the updates would pile up as garbage.
+  if (stream.isTTY !== true || dumbTerminal(env)) return { update() {}, done() {} };
   let shown = false;
   return {
     update(text) {

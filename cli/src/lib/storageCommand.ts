@@ -4,11 +4,13 @@ import type { Finding, ResourceKind, StorageReport } from '@kubectl-storage/plug
 import type { RenderContext } from '../render/context';
 import type { OutputDocument } from '../render/documents';
 import { BaseCommand } from './baseCommand';
+import type { ConnectionFlagValues } from './connectionFlags';
+import type { LoadOptions } from './loadReport';
 import { kubectlFlags } from './flags';
 
 export { dataCommandDescription } from './helpText';
 
-export interface KubectlFlagValues {
+export interface KubectlFlagValues extends ConnectionFlagValues {
   kubeconfig?: string;
   context?: string;
   namespace?: string;
@@ -21,7 +23,9 @@ export interface KubectlFlagValues {
   'no-headers': boolean;
   'fail-on'?: string;
   strict: boolean;
-  verbose: boolean;
+  /** -v=N: the log level (verbosity.ts). */
+  verbose: number;
+  recursive: boolean;
   now?: string;
 }
 
@@ -47,6 +51,11 @@ export abstract class StorageCommand extends BaseCommand {
   /** A view of cluster-scoped objects: namespaces do not apply (as `kubectl get pv -n x` lists every volume). */
   static clusterScoped = false;
 
+  /** Extra collector options; tests inject a request clock here (ConnectOptions.timeoutSignal). */
+  protected connectOptions(): LoadOptions['connect'] {
+    return {};
+  }
+
   /** Loads its renderer lazily: command modules are loaded for --help and must stay light. */
   protected abstract present(report: StorageReport, args: Record<string, unknown>, flags: Record<string, unknown>): Promise<Presentation>;
 
@@ -61,6 +70,7 @@ export abstract class StorageCommand extends BaseCommand {
       clusterScoped: ctor.clusterScoped,
       cleanups: this.cleanups,
       warn: (text) => this.warnLine(text),
+      connect: this.connectOptions(),
     });
     const presentation = await this.present(report, args, flags);
     const { printPresentation } = await import('./printPresentation');
