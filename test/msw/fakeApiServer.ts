@@ -44,8 +44,8 @@ export interface FakeApiBehaviour {
    * 'error' answers every request 500 (a broken proxy).
    */
   notKubernetes?: 'html' | 'error';
-  /** LISTs of these kinds never answer until the client gives up (aborts): for timeouts driven by a test's clock. */
-  hang?: FakeKind[];
+  /** LISTs of these kinds ('all': every kind) never answer until the client gives up: for timeouts a test's clock drives. */
+  hang?: FakeKind[] | 'all';
   /** A watch from a compacted resourceVersion gets HTTP 410 instead of a 200 stream with an ERROR 410 event. */
   watchGoneAsHttp?: boolean;
 }
@@ -310,7 +310,7 @@ export function createFakeApiServer(options: FakeApiServerOptions): FakeApiServe
     }
     if (isForbidden(r.kind, r.namespace)) return forbidden(USER, info(r.kind).plural, groupOf(r.kind), r.namespace);
     if (isWatch(url)) return watches.open(r.kind, r.namespace, url, accept);
-    if (b.hang?.includes(r.kind)) {
+    if (b.hang === 'all' || b.hang?.includes(r.kind)) {
       await sleep(2 ** 31 - 1, request.signal);
       return statusResponse(504, 'Timeout', 'the client gave up');
     }
