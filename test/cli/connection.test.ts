@@ -4,6 +4,7 @@ import * as fs from 'node:fs';
 import https from 'node:https';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import Orphans from '../../cli/src/commands/orphans';
 import Pv from '../../cli/src/commands/pv';
 import Report from '../../cli/src/commands/report';
 import { useFakeApiServer, writeKubeconfig, type FakeApiServer } from '../msw';
@@ -154,5 +155,27 @@ describe('-v levels (kubectl -v=N)', () => {
     const run = await pv('-v=loud');
     expect(run.exitCode).toBe(2);
     expect(run.stderr).toMatch(/^error: .*loud.*\n$/);
+  });
+});
+
+describe('orphans commands carry the connection flags of the read', () => {
+  it('--server, --as and --as-group are repeated, the token only as a placeholder', async () => {
+    serve('https://elsewhere.example:8443', 'secret-flag-token');
+    const run = await runCli(Orphans, [
+      '--kubeconfig', kubeconfig, '--now', NOW, '-A', '-o', 'json',
+      '--server', 'https://elsewhere.example:8443', '--token', 'secret-flag-token', '--as', 'alice', '--as-group', 'ops',
+    ]);
+    expect(run.exitCode).toBe(0);
+    expect(run.stdout).not.toContain('secret-flag-token');
+    const doc = JSON.parse(run.stdout) as { target: { flags: string[] }; items: { commands: string[] }[] };
+    expect(doc.target.flags).toEqual([
+      '--context', 'prod', '--kubeconfig', kubeconfig,
+      '--server', 'https://elsewhere.example:8443', '--token', '<token>', '--as', 'alice', '--as-group', 'ops',
+    ]);
+    const commands = doc.items.flatMap((o) => o.commands).filter((c) => !c.startsWith('#'));
+    expect(commands.length).toBeGreaterThan(0);
+    for (const c of commands) {
+      expect(c).toContain(`kubectl --context prod --kubeconfig ${kubeconfig} --server https://elsewhere.example:8443 --token '<token>' --as alice --as-group ops `);
+    }
   });
 });

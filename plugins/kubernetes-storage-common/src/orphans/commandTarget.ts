@@ -21,17 +21,26 @@ export interface CommandTarget {
 /**
  * The kubectl flags that point at the source of a report. `kubeconfig`: the file given with --kubeconfig, when
  * there was one (KUBECONFIG in the environment applies to the pasted command just as it did to the read).
+ * `connection`: the connection flags the read was given (--server, --cluster, --user, --as, ...), already as
+ * arguments, so the pasted command reaches the same server as the same identity; a token is never printed (the
+ * caller passes a placeholder for it).
  */
-export function commandTargetFor(source: SnapshotSource, options: { kubeconfig?: string } = {}): CommandTarget {
+export function commandTargetFor(source: SnapshotSource, options: { kubeconfig?: string; connection?: string[] } = {}): CommandTarget {
   if (source.type === 'file') {
     return {
       flags: ['--context', DUMP_CONTEXT_PLACEHOLDER],
       description: `${DUMP_CONTEXT_PLACEHOLDER}: replace it with the context of the cluster ${source.files.join(', ') || 'the dump'} was taken from`,
     };
   }
-  const flags = ['--context', source.context];
+  // A read with --server and no kubeconfig has no context to name; its connection flags say where it went.
+  const flags = source.context ? ['--context', source.context] : [];
   if (options.kubeconfig) flags.push('--kubeconfig', options.kubeconfig);
-  return { flags, description: `context ${source.context}${options.kubeconfig ? ` of ${options.kubeconfig}` : ''}` };
+  flags.push(...(options.connection ?? []));
+  const where = source.context ? `context ${source.context}` : `server ${source.server ?? '(unknown)'}`;
+  const extra = [options.kubeconfig ? `of ${options.kubeconfig}` : '', options.connection?.length ? `with ${options.connection.filter((f) => f.startsWith('--')).join(' ')}` : '']
+    .filter(Boolean)
+    .join(' ');
+  return { flags, description: `${where}${extra ? ` ${extra}` : ''}` };
 }
 
 /** `kubectl <target flags> <args>` as one shell line. */
