@@ -90,7 +90,7 @@ if (!kubectl) {
       expect(commands.stdout).toMatch(/^sts\tStatefulSet ordinal health/m);
       expect(commands.stdout).toMatch(/^report\t/m);
       expect(commands.stdout.trimEnd().endsWith(':4')).toBe(true);
-      expect(run('__complete', 'storage', 'report', '-o', '').stdout).toBe('table\nwide\njson\nyaml\n:4\n');
+      expect(run('__complete', 'storage', 'report', '-o', '').stdout).toBe('table\nwide\njson\nyaml\nname\njsonpath=\njsonpath-file=\ncustom-columns=\ncustom-columns-file=\n:4\n');
       expect(run('__complete', 'storage', 'explain', 'pv-rel').stdout).toMatch(/^pv-released-retain\t/m);
     });
 

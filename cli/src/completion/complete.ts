@@ -1,7 +1,8 @@
 // `kubectl storage <TAB>`: kubectl (1.26+) asks an executable named kubectl_complete-storage for candidates, passing
 // the words typed after `storage` (the last one possibly empty) and expecting cobra's __complete format: one
 // candidate per line ("value<TAB>description"), then ":<directive>". This module decides the candidates; it is
-// pure so it can be tested without a shell.
+// pure (the cluster's names come in through `sources`) so it can be tested without a shell.
+import type { NamedKind } from './clusterNames';
 
 /** cobra ShellCompDirective values kubectl understands. */
 export const Directive = { Default: 0, NoSpace: 2, NoFileComp: 4 } as const;
@@ -29,7 +30,12 @@ export interface CompletionSources {
   findingCodes(): { code: string; title: string }[];
   /** Known values for option flags the parser leaves open (pv --phase). */
   flagValues?: Record<string, readonly string[]>;
+  /** Names from the cluster (namespaces for -n; StatefulSets, Ingresses, PVs for a command's NAME); [] on failure. */
+  clusterNames?(kind: NamedKind): Promise<string[]>;
 }
+
+/** The commands whose NAME argument names an object of the cluster, and which kind. */
+const NAME_ARGUMENT: Record<string, NamedKind> = { sts: 'statefulsets', ingress: 'ingresses', pv: 'persistentvolumes' };
 
 export interface Completion {
   candidates: string[];
@@ -47,16 +53,19 @@ function findFlag(command: CompletionCommand, word: string): CompletionFlag | un
   return undefined;
 }
 
-function flagValues(flag: CompletionFlag, prefix: string, sources: CompletionSources, asPrefix = ''): Completion {
+async function flagValues(flag: CompletionFlag, prefix: string, sources: CompletionSources, asPrefix = ''): Promise<Completion> {
   if (FILE_FLAGS.has(flag.name)) return { candidates: [], directive: Directive.Default };
-  const values = flag.options ?? sources.flagValues?.[flag.name] ?? (flag.name === 'context' ? sources.contexts() : []);
+  const values =
+    flag.options ??
+    sources.flagValues?.[flag.name] ??
+    (flag.name === 'context' ? sources.contexts() : flag.name === 'namespace' ? ((await sources.clusterNames?.('namespaces')) ?? []) : []);
   return {
     candidates: values.filter((v) => v.startsWith(prefix)).map((v) => asPrefix + v),
     directive: Directive.NoFileComp,
   };
 }
 
-export function complete(words: string[], commands: CompletionCommand[], sources: CompletionSources): Completion {
+export async function complete(words: string[], commands: CompletionCommand[], sources: CompletionSources): Promise<Completion> {
   const current = words.length > 0 ? words[words.length - 1] : '';
   const before = words.slice(0, -1);
   const visible = commands.filter((c) => !c.hidden);
@@ -93,7 +102,27 @@ export function complete(words: string[], commands: CompletionCommand[], sources
       directive: Directive.NoFileComp,
     };
   }
+  // The NAME argument (one, as `sts NAME` takes): only while no positional word was typed yet.
+  const named = NAME_ARGUMENT[command.id];
+  if (named && sources.clusterNames && positionals(command, before.slice(1)).length === 0) {
+    const names = await sources.clusterNames(named);
+    return { candidates: names.filter((n) => n.startsWith(current)), directive: Directive.NoFileComp };
+  }
   return { candidates: [], directive: Directive.NoFileComp };
+}
+
+/** The words that are neither flags nor flag values. */
+function positionals(command: CompletionCommand, words: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i];
+    if (w.startsWith('-')) {
+      if (!w.includes('=') && findFlag(command, w)?.type === 'option') i++;
+      continue;
+    }
+    out.push(w);
+  }
+  return out;
 }
 
 /** The text kubectl reads back. */

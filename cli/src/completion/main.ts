@@ -5,6 +5,7 @@ import { Config } from '@oclif/core';
 import { PV_PHASES } from '../lib/phases';
 import { OUTPUT_COMPLETIONS } from '../lib/outputFormats';
 import { complete, formatCompletion, type CompletionCommand, type CompletionFlag } from './complete';
+import { clusterNames } from './clusterNames';
 import { contextNames, kubeconfigFiles } from './kubeconfigContexts';
 
 export async function main(words: string[]): Promise<string> {
@@ -22,7 +23,7 @@ export async function main(words: string[]): Promise<string> {
     ),
   }));
   return formatCompletion(
-    complete(words, commands, {
+    await complete(words, commands, {
       contexts: () => contextNames(kubeconfigFiles(words)),
       findingCodes: () => {
         // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -31,6 +32,7 @@ export async function main(words: string[]): Promise<string> {
       },
       // -o takes templates (jsonpath=...), so its flag lists no options: the formats are offered from here.
       flagValues: { phase: PV_PHASES, output: OUTPUT_COMPLETIONS },
+      clusterNames: (kind) => clusterNames(words, kind),
     }),
   );
 }
