@@ -151,7 +151,7 @@ describe('the progress line', () => {
     const run = await runCli(Pvc, live(), { tty: true, env: { NO_COLOR: '1' } });
     expect(run.exitCode).toBe(0);
     expect(run.stderr).toContain('\r\u001b[2KReading context prod');
-    expect(run.stderr).toMatch(/\d+\/5 kinds/); // pvc reads 5 kinds
+    expect(run.stderr).toMatch(/\d+\/6 kinds/); // pvc reads 6 kinds
     expect(run.stderr.endsWith('\r\u001b[2K')).toBe(true);
   });
 
@@ -215,10 +215,10 @@ function kindsRead(fake: FakeApiServer): string[] {
 
 describe('each command reads only the kinds its view needs', () => {
   it.each([
-    ['report', Report, [], ['endpointslices', 'ingressclasses', 'ingresses', 'nodes', 'persistentvolumeclaims', 'persistentvolumes', 'pods', 'secrets', 'services', 'statefulsets', 'storageclasses', 'volumestats']],
-    ['pv', Pv, [], ['persistentvolumeclaims', 'persistentvolumes', 'statefulsets']],
-    ['pv -l app=db', Pv, ['-l', 'app=db'], ['persistentvolumeclaims', 'persistentvolumes', 'pods', 'statefulsets', 'storageclasses']],
-    ['pvc', Pvc, [], ['persistentvolumeclaims', 'persistentvolumes', 'pods', 'statefulsets', 'storageclasses']],
+    ['report', Report, [], ['csidrivers', 'endpointslices', 'ingressclasses', 'ingresses', 'nodes', 'persistentvolumeclaims', 'persistentvolumes', 'pods', 'secrets', 'services', 'statefulsets', 'storageclasses', 'volumestats']],
+    ['pv', Pv, [], ['nodes', 'persistentvolumeclaims', 'persistentvolumes', 'pods', 'statefulsets']],
+    ['pv -l app=db', Pv, ['-l', 'app=db'], ['nodes', 'persistentvolumeclaims', 'persistentvolumes', 'pods', 'statefulsets', 'storageclasses']],
+    ['pvc', Pvc, [], ['csidrivers', 'persistentvolumeclaims', 'persistentvolumes', 'pods', 'statefulsets', 'storageclasses']],
     ['sts', Sts, [], ['persistentvolumeclaims', 'persistentvolumes', 'pods', 'services', 'statefulsets', 'storageclasses']],
     ['ingress', Ingress, [], ['endpointslices', 'ingressclasses', 'ingresses', 'secrets', 'services']],
     ['usage', Usage, [], ['persistentvolumeclaims', 'pods', 'volumestats']],

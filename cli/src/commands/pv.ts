@@ -20,11 +20,13 @@ export default class Pv extends StorageCommand {
     { description: 'From a dump', command: 'kubectl storage pv -f cluster.json' },
   ];
   static override clusterScoped = true;
-  // Volumes; claims (pv-claimref-dangling); StatefulSets (the ordinal a volume belongs or belonged to). With -l, pods
-  // (selectors usually match pods, which lead to their StatefulSet and claims) and StorageClasses (the default
-  // class decides which free volumes a selected Pending claim could bind).
-  static override kinds: readonly ResourceKind[] = ['persistentvolumes', 'persistentvolumeclaims', 'statefulsets'];
-  static override selectorKinds: readonly ResourceKind[] = ['pods', 'storageclasses'];
+  // Volumes; claims (pv-claimref-dangling); StatefulSets (the ordinal a volume belongs or belonged to); pods (a
+  // deleted volume's advice names the pods that still use it, and never suggests deleting what they use); nodes
+  // (pv-node-gone: a volume pinned to a node that no longer exists). Pods also serve -l (selectors usually match
+  // pods, which lead to their StatefulSet and claims); with -l, StorageClasses too (the default class decides which
+  // free volumes a selected Pending claim could bind).
+  static override kinds: readonly ResourceKind[] = ['persistentvolumes', 'persistentvolumeclaims', 'statefulsets', 'pods', 'nodes'];
+  static override selectorKinds: readonly ResourceKind[] = ['storageclasses'];
   static override flags = {
     orphaned: Flags.boolean({ summary: 'Only orphaned volumes (Released with reclaim policy Retain).' }),
     phase: Flags.string({

@@ -16,8 +16,9 @@ export default class Pvc extends StorageCommand {
   ];
 
   // Claims, their volumes and classes (Lost, Pending and resize checks), the pods that mount them (USED BY, unused,
-  // multi-node), and StatefulSets (per-ordinal claims are the StatefulSet checks' business, not "unused").
-  static override kinds: readonly ResourceKind[] = ['persistentvolumeclaims', 'persistentvolumes', 'storageclasses', 'pods', 'statefulsets'];
+  // multi-node), StatefulSets (per-ordinal claims are the StatefulSet checks' business, not "unused"), and CSIDrivers
+  // (whether a volume is attached at all decides whether two nodes mean a Multi-Attach wait).
+  static override kinds: readonly ResourceKind[] = ['persistentvolumeclaims', 'persistentvolumes', 'storageclasses', 'pods', 'statefulsets', 'csidrivers'];
 
   protected async present(report: StorageReport): Promise<Presentation> {
     const [{ claimsView }, { viewPresentation }] = await Promise.all([import('../render/claims'), import('../lib/viewPresentation')]);

@@ -61,6 +61,7 @@ const COST_ORDER: ListedKind[] = [
   'nodes',
   'storageclasses',
   'ingressclasses',
+  'csidrivers',
 ];
 
 type Failure = Extract<ListOutcome, { ok: false }>;

@@ -6,6 +6,7 @@
  */
 /* eslint-disable @typescript-eslint/no-explicit-any */
 import {
+  csiDriver,
   endpointSlice,
   fixtureUid,
   ingress,
@@ -84,6 +85,9 @@ function buildObjects(): RawObject[] {
     storageClass('efs', { provisioner: 'efs.csi.aws.com', reclaimPolicy: 'Delete', volumeBindingMode: 'Immediate', creationTimestamp: ago(300) }),
     storageClass('local-storage', { provisioner: 'kubernetes.io/no-provisioner', volumeBindingMode: 'WaitForFirstConsumer', reclaimPolicy: 'Retain', creationTimestamp: ago(200) }),
     ingressClass('nginx', { isDefault: true, controller: 'k8s.io/ingress-nginx', creationTimestamp: ago(400) }),
+    // As the AWS drivers install them: EBS disks are attached to a node, EFS file systems are not.
+    csiDriver('ebs.csi.aws.com', { attachRequired: true, creationTimestamp: ago(400) }),
+    csiDriver('efs.csi.aws.com', { attachRequired: false, creationTimestamp: ago(400) }),
   );
 
   // ------------------------------------------------------------------ shop
@@ -626,7 +630,7 @@ function retime(value: any, created: string): any {
   return value;
 }
 
-const KIND_ORDER = ['Node', 'StorageClass', 'IngressClass', 'PersistentVolume', 'PersistentVolumeClaim', 'Pod', 'StatefulSet', 'Service', 'EndpointSlice', 'Ingress'];
+const KIND_ORDER = ['Node', 'StorageClass', 'IngressClass', 'CSIDriver', 'PersistentVolume', 'PersistentVolumeClaim', 'Pod', 'StatefulSet', 'Service', 'EndpointSlice', 'Ingress'];
 
 /** Template containers mount their template volumes and claim templates, as real StatefulSets do. */
 function mountTemplateVolumes(sts: any): void {

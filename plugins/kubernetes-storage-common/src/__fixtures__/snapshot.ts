@@ -4,6 +4,7 @@
 import { emptySnapshot } from '../model/emptySnapshot';
 import { ANALYSED_KINDS } from '../projection/resources';
 import type {
+  CSIDriver,
   EndpointSlice,
   EndpointSliceEndpoint,
   Ingress,
@@ -286,6 +287,12 @@ export function ingress(input: Input<Ingress> = {}): Ingress {
 export function ingressClass(input: Input<IngressClass> | string = {}): IngressClass {
   const i: Input<IngressClass> = typeof input === 'string' ? { name: input } : input;
   return { meta: meta(i, 'nginx', false), controller: 'k8s.io/ingress-nginx', isDefault: false, ...rest(i) };
+}
+
+/** A CSIDriver named after its driver; attachRequired true (the API default) unless the test says otherwise. */
+export function csiDriver(input: Input<CSIDriver> | string = {}): CSIDriver {
+  const i: Input<CSIDriver> = typeof input === 'string' ? { name: input } : input;
+  return { meta: meta(i, 'ebs.csi.aws.com', false), attachRequired: true, ...rest(i) };
 }
 
 export function node(input: Input<Node> | string = {}): Node {

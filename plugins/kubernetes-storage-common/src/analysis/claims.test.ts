@@ -1,5 +1,5 @@
 import { fired, reportOf } from '../__fixtures__/findings';
-import { ago, boundPair, DAY, HOUR, MINUTE, pod, pv, pvc, statefulSet, statefulSetPod, storageClass } from '../__fixtures__/snapshot';
+import { ago, boundPair, csiDriver, DAY, HOUR, MINUTE, pod, pv, pvc, snapshotOf, statefulSet, statefulSetPod, storageClass } from '../__fixtures__/snapshot';
 import type { PersistentVolumeClaim } from '../model/snapshot';
 
 const pending = (over: Parameters<typeof pvc>[0] = {}): PersistentVolumeClaim =>
@@ -189,19 +189,99 @@ describe('pvc-unused', () => {
   });
 });
 
-describe('pvc-rwo-multi-node', () => {
-  it('fires for a ReadWriteOnce claim used by running pods on two nodes', () => {
+describe('pvc-rwo-multi-node and pvc-rwo-several-nodes', () => {
+  /** a holds the volume on n1; b on n2 has not started (its volume is not set up). */
+  const blockedOnTwoNodes = (claim: string) => [
+    pod({ name: 'a', nodeName: 'n1', claims: [claim] }),
+    pod({
+      name: 'b',
+      nodeName: 'n2',
+      phase: 'Pending',
+      ready: false,
+      claims: [claim],
+      containers: [{ name: 'app', ready: false, restartCount: 0, state: 'waiting', reason: 'ContainerCreating' }],
+    }),
+  ];
+  const runningOnTwoNodes = (claim: string) => [pod({ name: 'a', nodeName: 'n1', claims: [claim] }), pod({ name: 'b', nodeName: 'n2', claims: [claim] })];
+  const ebs = csiDriver({ name: 'ebs.csi.aws.com', attachRequired: true });
+
+  it('fires critical when a pod of an attached ReadWriteOnce volume waits on a second node (Multi-Attach)', () => {
     const { pv: v, pvc: c } = boundPair({ name: 'shared' });
-    const [f] = fired('pvc-rwo-multi-node', {
-      persistentVolumes: [v],
-      persistentVolumeClaims: [c],
-      pods: [pod({ name: 'a', nodeName: 'n1', claims: ['shared'] }), pod({ name: 'b', nodeName: 'n2', claims: ['shared'] })],
-    });
+    const [f] = fired('pvc-rwo-multi-node', { csiDrivers: [ebs], persistentVolumes: [v], persistentVolumeClaims: [c], pods: blockedOnTwoNodes('shared') });
     expect(f.severity).toBe('critical');
     expect(f.message).toBe(
-      'Claim default/shared is ReadWriteOnce but mounted by pods on 2 nodes (a on n1, b on n2): pods on all but one node cannot attach it (Multi-Attach error).',
+      'Claim default/shared is ReadWriteOnce but pods on 2 nodes use it (a on n1, b on n2): b has not started, waiting for an attach ' +
+        'the attach/detach controller refuses while the volume is attached elsewhere (Multi-Attach error).',
     );
-    expect(f.details).toMatchObject({ nodes: 2, nodeNames: 'n1,n2' });
+    expect(f.hint).toContain('The volume follows the pod that holds it (a on n1)');
+    expect(f.hint).not.toMatch(/delete/i);
+    expect(f.details).toMatchObject({ nodes: 2, nodeNames: 'n1,n2', attachRequired: true, blockedPods: 'b' });
+  });
+
+  it('is a warning, not Multi-Attach, when every pod on both nodes runs', () => {
+    const { pv: v, pvc: c } = boundPair({ name: 'shared' });
+    const parts = { csiDrivers: [ebs], persistentVolumes: [v], persistentVolumeClaims: [c], pods: runningOnTwoNodes('shared') };
+    expect(fired('pvc-rwo-multi-node', parts)).toEqual([]);
+    const [f] = fired('pvc-rwo-several-nodes', parts);
+    expect(f.severity).toBe('warning');
+    expect(f.message).toBe(
+      'Claim default/shared is ReadWriteOnce but pods on 2 nodes mount it (a on n1, b on n2), and every pod has it mounted, so no attach ' +
+        'is blocked now (CSIDriver ebs.csi.aws.com requires attach); the next pod that moves to another node will hit Multi-Attach.',
+    );
+  });
+
+  it('does not count a pod past volume setup (Running not Ready, ImagePullBackOff) as waiting for an attach', () => {
+    const { pv: v, pvc: c } = boundPair({ name: 'shared' });
+    const pulling = pod({
+      name: 'b',
+      nodeName: 'n2',
+      phase: 'Pending',
+      ready: false,
+      claims: ['shared'],
+      containers: [{ name: 'app', ready: false, restartCount: 0, state: 'waiting', reason: 'ImagePullBackOff' }],
+    });
+    const unready = pod({ name: 'c', nodeName: 'n3', ready: false, claims: ['shared'] });
+    const parts = { csiDrivers: [ebs], persistentVolumes: [v], persistentVolumeClaims: [c], pods: [pod({ name: 'a', nodeName: 'n1', claims: ['shared'] }), pulling, unready] };
+    expect(fired('pvc-rwo-multi-node', parts)).toEqual([]);
+    expect(fired('pvc-rwo-several-nodes', parts)).toHaveLength(1);
+  });
+
+  it('never says Multi-Attach for a CSI driver with attachRequired: false, and says nothing enforces one node', () => {
+    const { pv: v, pvc: c } = boundPair({ name: 'shared' }, { source: 'csi:nfs.csi.k8s.io' });
+    const parts = { csiDrivers: [csiDriver({ name: 'nfs.csi.k8s.io', attachRequired: false })], persistentVolumes: [v], persistentVolumeClaims: [c], pods: blockedOnTwoNodes('shared') };
+    expect(fired('pvc-rwo-multi-node', parts)).toEqual([]);
+    const [f] = fired('pvc-rwo-several-nodes', parts);
+    expect(f.message).toContain("nothing enforces one node: CSIDriver nfs.csi.k8s.io has attachRequired: false. Safe only if the driver's storage is a shared file system.");
+    expect(f.details).toMatchObject({ attachRequired: false });
+  });
+
+  it('treats a CSI driver without a CSIDriver object as attached, as the CSI plugin does', () => {
+    const { pv: v, pvc: c } = boundPair({ name: 'shared' }, { source: 'csi:disk.example.com' });
+    const [f] = fired('pvc-rwo-multi-node', { csiDrivers: [ebs], persistentVolumes: [v], persistentVolumeClaims: [c], pods: blockedOnTwoNodes('shared') });
+    expect(f.details).toMatchObject({ attachRequired: true });
+  });
+
+  it('keeps the finding but says the attach requirement is unknown when CSIDrivers were not read', () => {
+    const { pv: v, pvc: c } = boundPair({ name: 'shared' });
+    const observedKinds = snapshotOf().observedKinds.filter((k) => k !== 'csidrivers');
+    const [f] = fired('pvc-rwo-multi-node', { observedKinds, persistentVolumes: [v], persistentVolumeClaims: [c], pods: blockedOnTwoNodes('shared') });
+    expect(f.message).toContain(', if it is attached at all: CSIDrivers were not read, so whether driver ebs.csi.aws.com attaches is unknown.');
+    expect(f.details).toMatchObject({ attachRequired: 'unknown' });
+  });
+
+  it('stays quiet for volumes never attached: hostPath, local and network file systems', () => {
+    for (const source of ['hostPath', 'local', 'nfs', 'cephfs', 'glusterfs', 'azureFile', 'quobyte']) {
+      const { pv: v, pvc: c } = boundPair({ name: 'shared' }, { source });
+      const report = reportOf({ persistentVolumes: [v], persistentVolumeClaims: [c], pods: blockedOnTwoNodes('shared') });
+      expect(report.findings.filter((f) => f.code.startsWith('pvc-rwo'))).toEqual([]);
+    }
+  });
+
+  it('fires for attached in-tree block volumes (rbd, iscsi, awsElasticBlockStore)', () => {
+    for (const source of ['rbd', 'iscsi', 'awsElasticBlockStore']) {
+      const { pv: v, pvc: c } = boundPair({ name: 'shared' }, { source });
+      expect(fired('pvc-rwo-multi-node', { persistentVolumes: [v], persistentVolumeClaims: [c], pods: blockedOnTwoNodes('shared') })).toHaveLength(1);
+    }
   });
 
   it('fires for a ReadWriteOncePod claim used by two pods even on one node', () => {
@@ -214,44 +294,27 @@ describe('pvc-rwo-multi-node', () => {
     expect(fired('pvc-rwo-multi-node', parts)[0].message).toContain('is ReadWriteOncePod but 2 pods use it (a on node-1, b unscheduled)');
   });
 
-  const onTwoNodes = (claim: string) => [pod({ name: 'a', nodeName: 'n1', claims: [claim] }), pod({ name: 'b', nodeName: 'n2', claims: [claim] })];
-
   it("reads the bound volume's access modes, not the claim's: a ReadWriteOnce volume behind a ReadWriteMany claim fires", () => {
     // Binding needs the claim's modes to be a subset of the volume's, but a bound volume's modes can be edited later;
     // the attach/detach controller decides on the volume's.
     const { pv: v, pvc: c } = boundPair({ name: 'shared', accessModes: ['ReadWriteMany'] }, { name: 'pv-disk', accessModes: ['ReadWriteOnce'] });
-    const [f] = fired('pvc-rwo-multi-node', { persistentVolumes: [v], persistentVolumeClaims: [c], pods: onTwoNodes('shared') });
-    expect(f.message).toBe(
-      'Claim default/shared is bound to pv-disk, a ReadWriteOnce volume, but mounted by pods on 2 nodes (a on n1, b on n2): ' +
-        'pods on all but one node cannot attach it (Multi-Attach error).',
-    );
+    const [f] = fired('pvc-rwo-multi-node', { persistentVolumes: [v], persistentVolumeClaims: [c], pods: blockedOnTwoNodes('shared') });
+    expect(f.message).toMatch(/^Claim default\/shared is bound to pv-disk, a ReadWriteOnce volume, but pods on 2 nodes use it/);
     expect(f.details).toMatchObject({ accessMode: 'ReadWriteOnce' });
   });
 
   it('stays quiet for a ReadWriteOnce claim bound to a volume that also offers ReadWriteMany or ReadOnlyMany', () => {
     for (const modes of [['ReadWriteOnce', 'ReadWriteMany'], ['ReadWriteOnce', 'ReadOnlyMany']]) {
       const { pv: v, pvc: c } = boundPair({ name: 'shared' }, { accessModes: modes });
-      expect(fired('pvc-rwo-multi-node', { persistentVolumes: [v], persistentVolumeClaims: [c], pods: onTwoNodes('shared') })).toEqual([]);
+      const report = reportOf({ persistentVolumes: [v], persistentVolumeClaims: [c], pods: blockedOnTwoNodes('shared') });
+      expect(report.findings.filter((f) => f.code.startsWith('pvc-rwo'))).toEqual([]);
     }
   });
 
-  it('falls back to the claim\'s modes when its volume is not in the snapshot', () => {
+  it("falls back to the claim's modes when its volume is not in the snapshot, and says attach is unknown", () => {
     const { pvc: c } = boundPair({ name: 'shared' });
-    expect(fired('pvc-rwo-multi-node', { persistentVolumeClaims: [c], pods: onTwoNodes('shared') })).toHaveLength(1);
-  });
-
-  it('stays quiet for ReadWriteOnce volumes on network file systems no node attaches (nfs, cephfs, glusterfs...)', () => {
-    for (const source of ['nfs', 'cephfs', 'glusterfs', 'azureFile', 'quobyte']) {
-      const { pv: v, pvc: c } = boundPair({ name: 'shared' }, { source });
-      expect(fired('pvc-rwo-multi-node', { persistentVolumes: [v], persistentVolumeClaims: [c], pods: onTwoNodes('shared') })).toEqual([]);
-    }
-  });
-
-  it('still fires for ReadWriteOnce block and CSI volumes (a CSI driver may be a file system, but we cannot tell)', () => {
-    for (const source of ['csi:nfs.csi.k8s.io', 'rbd', 'iscsi', 'awsElasticBlockStore', 'flocker']) {
-      const { pv: v, pvc: c } = boundPair({ name: 'shared' }, { source });
-      expect(fired('pvc-rwo-multi-node', { persistentVolumes: [v], persistentVolumeClaims: [c], pods: onTwoNodes('shared') })).toHaveLength(1);
-    }
+    const [f] = fired('pvc-rwo-multi-node', { persistentVolumeClaims: [c], pods: blockedOnTwoNodes('shared') });
+    expect(f.message).toContain('its PersistentVolume was not read, so whether it is attached is unknown');
   });
 
   it('stays quiet for two pods on one node, a ReadWriteMany claim, and a finished pod elsewhere', () => {
@@ -267,33 +330,56 @@ describe('pvc-rwo-multi-node', () => {
         pod({ name: 'done', nodeName: 'n3', phase: 'Succeeded', claims: ['rwo'] }),
       ],
     });
-    expect(report.findings.filter((f) => f.code === 'pvc-rwo-multi-node')).toEqual([]);
+    expect(report.findings.filter((f) => f.code.startsWith('pvc-rwo'))).toEqual([]);
   });
 });
 
-describe('pvc-resize-pending and pvc-capacity-below-request', () => {
+describe('pvc-resize-pending, pvc-resize-on-next-mount and pvc-capacity-below-request', () => {
   const grown = (over: Parameters<typeof pvc>[0]) => boundPair({ name: 'data', requestedStorage: '20Gi', capacity: '10Gi', ...over });
+  const fsPending = (age: number) => [
+    { type: 'FileSystemResizePending', status: 'True', lastTransitionTime: ago(age), message: 'Waiting for user to (re-)start a pod to finish file system resize' },
+  ];
 
-  it('reports a resize waiting for the file system with the restart hint', () => {
-    const { pv: v, pvc: c } = grown({
-      conditions: [{ type: 'FileSystemResizePending', status: 'True', lastTransitionTime: ago(HOUR), message: 'Waiting for user to (re-)start a pod' }],
-    });
-    const [f] = fired('pvc-resize-pending', { persistentVolumes: [v], persistentVolumeClaims: [c] });
+  it('says a mounted volume grows online (no restart) when the node step lags, naming the pod and where to look', () => {
+    const { pv: v, pvc: c } = grown({ conditions: fsPending(HOUR), resizeStatus: 'NodeResizePending' });
+    const [f] = fired('pvc-resize-pending', { persistentVolumes: [v], persistentVolumeClaims: [c], pods: [pod({ name: 'app', nodeName: 'n1', claims: ['data'] })] });
     expect(f.message).toBe(
-      'Claim default/data asks for 20Gi but has 10Gi; the resize is not finished (FileSystemResizePending for 60m): Waiting for user to (re-)start a pod',
+      'Claim default/data asks for 20Gi but has 10Gi; the volume is expanded but its file system is not yet (FileSystemResizePending for 60m), while app on n1 mounts it.',
     );
-    expect(f.hint).toContain('Restart the pod');
+    expect(f.hint).toContain('The kubelet grows the file system online while the pod runs (no restart needed): kubectl describe pod app -n default');
+    expect(f.hint).not.toMatch(/^Restart/);
     expect(fired('pvc-capacity-below-request', { persistentVolumes: [v], persistentVolumeClaims: [c] })).toEqual([]);
   });
 
-  it('reports an infeasible resize at once', () => {
-    const { pv: v, pvc: c } = grown({ resizeStatus: 'ControllerResizeInfeasible' });
-    expect(fired('pvc-resize-pending', { persistentVolumes: [v], persistentVolumeClaims: [c] })[0].message).toContain('the resize is failing');
+  it('says a read-only mount grows only when the pod restarts', () => {
+    const { pv: v, pvc: c } = grown({ conditions: fsPending(HOUR) });
+    const reader = pod({ name: 'app', claims: [] , volumes: [{ name: 'd', kind: 'persistentVolumeClaim', claimName: 'data', readOnly: true, mounted: true }] });
+    expect(fired('pvc-resize-pending', { persistentVolumes: [v], persistentVolumeClaims: [c], pods: [reader] })[0].hint).toContain('mounted read-write');
   });
 
-  it('gives a resize that just started the grace period', () => {
+  it('reports an unmounted claim waiting for the file system as info: it grows at the next mount', () => {
+    const { pv: v, pvc: c } = grown({ conditions: fsPending(HOUR) });
+    const report = reportOf({ persistentVolumes: [v], persistentVolumeClaims: [c] });
+    expect(report.findings.filter((f) => f.code === 'pvc-resize-pending')).toEqual([]);
+    const [f] = report.findings.filter((x) => x.code === 'pvc-resize-on-next-mount');
+    expect(f.severity).toBe('info');
+    expect(f.message).toContain('its file system grows when a pod next mounts it (FileSystemResizePending); no pod mounts it now');
+  });
+
+  it('reports an infeasible resize at once, with the recovery limits', () => {
+    const { pv: v, pvc: c } = grown({ resizeStatus: 'ControllerResizeInfeasible' });
+    const [f] = fired('pvc-resize-pending', { persistentVolumes: [v], persistentVolumeClaims: [c] });
+    expect(f.message).toContain('the resize is failing');
+    expect(f.hint).toContain('not below the current capacity');
+  });
+
+  it('gives a resize that just started, or whose start is unknown, the grace period', () => {
     const { pv: v, pvc: c } = grown({ conditions: [{ type: 'Resizing', status: 'True', lastTransitionTime: ago(MINUTE) }] });
     expect(fired('pvc-resize-pending', { persistentVolumes: [v], persistentVolumeClaims: [c] })).toEqual([]);
+    const unknown = grown({ conditions: [{ type: 'Resizing', status: 'True' }] });
+    expect(fired('pvc-resize-pending', { persistentVolumes: [unknown.pv], persistentVolumeClaims: [unknown.pvc] })).toEqual([]);
+    const stuck = grown({ conditions: [{ type: 'Resizing', status: 'True', lastTransitionTime: ago(HOUR) }] });
+    expect(fired('pvc-resize-pending', { persistentVolumes: [stuck.pv], persistentVolumeClaims: [stuck.pvc] })[0].hint).toContain('external-resizer');
   });
 
   it('reports capacity below request with no resize, naming a class that forbids expansion', () => {
@@ -302,10 +388,15 @@ describe('pvc-resize-pending and pvc-capacity-below-request', () => {
     expect(f.message).toBe('Claim default/data asks for 20Gi but has 10Gi and StorageClass fixed does not allow volume expansion.');
   });
 
-  it('stays quiet when capacity meets or exceeds the request', () => {
+  it('stays quiet when capacity meets or exceeds the request, and when either size is no usable size', () => {
     const { pv: v, pvc: c } = boundPair({ requestedStorage: '10Gi', capacity: '16Gi' });
     const report = reportOf({ persistentVolumes: [v], persistentVolumeClaims: [c] });
     expect(report.findings.filter((f) => /resize|below/.test(f.code))).toEqual([]);
+    const absurd = boundPair({ name: 'x', requestedStorage: '1e99', capacity: '10Gi' });
+    const r2 = reportOf({ persistentVolumes: [absurd.pv], persistentVolumeClaims: [absurd.pvc] });
+    expect(r2.findings.filter((f) => /resize|below/.test(f.code))).toEqual([]);
+    expect(r2.claims[0]).toMatchObject({ requested: '1e99', requestedProblem: 'too large' });
+    expect(r2.findings.filter((f) => f.code === 'pvc-unknown-value').map((f) => f.details)).toEqual([{ requested: '1e99' }]);
   });
 });
 
@@ -328,17 +419,91 @@ describe('pvc-nearly-full', () => {
 });
 
 describe('pvc-terminating-stuck', () => {
-  it('names the pods pvc-protection waits for', () => {
-    const { pv: v, pvc: c } = boundPair({ name: 'data', meta: { deletionTimestamp: ago(HOUR), finalizers: ['kubernetes.io/pvc-protection'] } });
+  const deleting = { deletionTimestamp: ago(HOUR), finalizers: ['kubernetes.io/pvc-protection'] };
+
+  it('says the protection is working while a running pod uses the claim, names the reclaim policy, and never advises deleting anything', () => {
+    const { pv: v, pvc: c } = boundPair({ name: 'data', meta: deleting }, { name: 'pv-1' });
     const [f] = fired('pvc-terminating-stuck', { persistentVolumes: [v], persistentVolumeClaims: [c], pods: [pod({ name: 'app', claims: ['data'] })] });
     expect(f.message).toBe(
-      'Claim default/data was deleted 60m ago but is held by finalizers kubernetes.io/pvc-protection; kubernetes.io/pvc-protection keeps it while pod app uses it.',
+      'Claim default/data was deleted 60m ago but is held by finalizers kubernetes.io/pvc-protection: kubernetes.io/pvc-protection keeps it ' +
+        'while pod app (Running) uses it; it goes when that pod stops. Then volume pv-1 (reclaim policy Delete) is deleted with its data.',
     );
+    expect(f.hint).toBe(
+      'Leave it: this is the protection working, and deleting the pods to unstick it ends in deleting the claim. ' +
+        `To keep the data: kubectl patch pv pv-1 -p '{"spec":{"persistentVolumeReclaimPolicy":"Retain"}}'`,
+    );
+    expect(f.details).toMatchObject({ pods: 1, volume: 'pv-1', reclaimPolicy: 'Delete' });
   });
+
+  it('warns that a StatefulSet recreates its ordinal claim empty once the pod stops', () => {
+    const db = statefulSet({ name: 'db', templates: ['data'] });
+    const { pv: v, pvc: c } = boundPair({ name: 'data-db-0', meta: deleting }, { reclaimPolicy: 'Retain' });
+    const [f] = fired('pvc-terminating-stuck', { statefulSets: [db], persistentVolumes: [v], persistentVolumeClaims: [c], pods: [statefulSetPod(db, 0)] });
+    expect(f.message).toContain('StatefulSet db would then recreate data-db-0 empty for ordinal 0.');
+    expect(f.message).toContain('(reclaim policy Retain) is kept, Released');
+    expect(f.hint).not.toContain('kubectl patch');
+  });
+
+  it('counts finished pods as holders, as pvc-protection does, and offers deleting those finished pods', () => {
+    const { pv: v, pvc: c } = boundPair({ name: 'data', meta: deleting }, { name: 'pv-1' });
+    const done = pod({ name: 'job-x', phase: 'Succeeded', ready: false, claims: ['data'] });
+    const [f] = fired('pvc-terminating-stuck', { persistentVolumes: [v], persistentVolumeClaims: [c], pods: [done] });
+    expect(f.message).toContain('kubernetes.io/pvc-protection keeps it for finished pod job-x (Succeeded), which still name it.');
+    expect(f.hint).toMatch(/^If the claim should really go, delete the finished pod: kubectl delete pod job-x -n default\./);
+  });
+
+  it('does not count an unscheduled pod (pvc-protection ignores pods without a node)', () => {
+    const { pv: v, pvc: c } = boundPair({ name: 'data', meta: deleting });
+    const unscheduled = pod({ name: 'p', phase: 'Pending', nodeName: undefined, claims: ['data'] });
+    const [f] = fired('pvc-terminating-stuck', { persistentVolumes: [v], persistentVolumeClaims: [c], pods: [unscheduled] });
+    expect(f.hint).toContain('No pod uses it, so pvc-protection should have let it go');
+  });
+
   it('stays quiet for a deletion a minute old, and does not call a terminating claim unused', () => {
     const { pv: v, pvc: c } = boundPair({ name: 'data', meta: { deletionTimestamp: ago(MINUTE), finalizers: ['kubernetes.io/pvc-protection'] } });
     const report = reportOf({ persistentVolumes: [v], persistentVolumeClaims: [c] });
     expect(report.findings).toEqual([]);
+  });
+});
+
+describe('pvc-unknown-value, missing creationTimestamp and claims naming their volume', () => {
+  it('keeps an unknown phase as written, says so as info, and draws no phase conclusion', () => {
+    const odd = pvc({ name: 'odd', phase: 'Evaporated' });
+    const report = reportOf({ persistentVolumeClaims: [odd] });
+    expect(report.findings.map((f) => f.code)).toEqual(['pvc-unknown-value']);
+    expect(report.findings[0].message).toBe('Claim default/odd has phase "Evaporated" (not a value the API knows): checks that depend on it were not made.');
+    expect(report.claims[0].phase).toBe('Evaporated');
+  });
+
+  it('never says "Pending for 0s" without a creationTimestamp, and draws no grace-based conclusion', () => {
+    const noTime = pvc({ name: 'x', phase: 'Pending', capacity: undefined, storageClassName: 'fast', meta: { creationTimestamp: undefined } });
+    const [f] = fired('pvc-pending-class-missing', { storageClasses: [standard], persistentVolumeClaims: [noTime] });
+    expect(f.message).toBe('Claim default/x names StorageClass fast, which does not exist, so it is Pending (since when is unknown: no creationTimestamp) and will stay so.');
+    expect(f.details).toEqual({ storageClass: 'fast' });
+    const dynamic = pvc({ name: 'y', phase: 'Pending', capacity: undefined, meta: { creationTimestamp: undefined } });
+    expect(fired('pvc-pending-provisioning', { storageClasses: [standard], persistentVolumeClaims: [dynamic] })).toEqual([]);
+  });
+
+  it('says a claim naming a missing or taken volume waits for it, instead of blaming provisioning', () => {
+    const named = pending({ name: 'n', volumeName: 'pv-x' });
+    const report = reportOf({ storageClasses: [standard], persistentVolumeClaims: [named] });
+    expect(report.findings.map((f) => f.code)).toEqual(['pvc-pending-no-match']);
+    expect(report.findings[0].message).toBe('Claim default/n names volume pv-x in spec.volumeName and has been Pending for 60m: that volume does not exist.');
+    const taken = pv({ name: 'pv-x', claimRef: { namespace: 'other', name: 'c', uid: 'u' } });
+    expect(fired('pvc-pending-no-match', { storageClasses: [standard], persistentVolumeClaims: [named], persistentVolumes: [taken] })[0].message).toContain(
+      'that volume belongs to claim other/c',
+    );
+    const free = pv({ name: 'pv-x', phase: 'Available', claimRef: undefined });
+    expect(reportOf({ storageClasses: [standard], persistentVolumeClaims: [named], persistentVolumes: [free] }).findings.filter((f) => f.code.startsWith('pvc-pending'))).toEqual([]);
+  });
+
+  it('draws no Pending conclusion from a class whose binding mode is unknown, and says the class value is unknown', () => {
+    const odd = storageClass({ name: 'odd', volumeBindingMode: 'Eventually', isDefault: true });
+    const report = reportOf({ storageClasses: [odd], persistentVolumeClaims: [pending({ storageClassName: 'odd' })] });
+    expect(report.findings.map((f) => f.code)).toEqual(['storageclass-unknown-value']);
+    expect(report.findings[0].message).toBe(
+      'StorageClass odd has volumeBindingMode "Eventually" (not a value the API knows): Pending claims of this class are not diagnosed.',
+    );
   });
 });
 

@@ -1,11 +1,15 @@
 // PersistentVolumeClaim findings and the report's claim view: who uses each claim, which StatefulSet ordinal
-// owns it, how full it is, and what is wrong with it. Pending claims are diagnosed in pendingClaims.ts.
+// owns it, how full it is, and what is wrong with it. Pending claims are diagnosed in pendingClaims.ts, sizes in
+// claimResize.ts, several-node use in claimSharing.ts.
 import type { ClaimView, ObjectRef } from '../model/report';
 import type { PersistentVolumeClaim, Pod, VolumeStats } from '../model/snapshot';
-import { formatBytes } from '../util/quantity';
+import { formatBytes, readQuantity } from '../util/quantity';
 import { humanizeAge, secondsSince } from '../util/time';
+import { checkClaimDeletion } from './claimDeletion';
 import { checkClaimSize } from './claimResize';
+import { checkSharing } from './claimSharing';
 import type { AnalysisContext } from './context';
+import { describeUnknown, PVC_PHASES, unknownDetails, unknownFields, VOLUME_MODES } from './knownValues';
 import { checkPendingClaim } from './pendingClaims';
 import { compact, ordinalOfClaimRef, refOf, withDefined } from './refs';
 import { key } from './snapshotIndex';
@@ -64,6 +68,8 @@ function claimView(
     volume: claim.volumeName,
     capacity: claim.capacity,
     requested: claim.requestedStorage,
+    capacityProblem: readQuantity(claim.capacity).problem,
+    requestedProblem: readQuantity(claim.requestedStorage).problem,
     storageClass: claim.storageClassName,
     accessModes: claim.accessModes,
     ageSeconds: secondsSince(claim.meta.creationTimestamp, ctx.nowMs),
@@ -74,41 +80,73 @@ function claimView(
 }
 
 const isUnfinished = (p: Pod): boolean => p.phase !== 'Succeeded' && p.phase !== 'Failed';
-/** Pods that hold the volume now: scheduled and not finished. */
-const isActive = (p: Pod): boolean => isUnfinished(p) && !!p.nodeName;
 const podNames = (pods: Pod[]): string => `pod${pods.length === 1 ? '' : 's'} ${pods.map((p) => p.meta.name).join(', ')}`;
-const podPlace = (p: Pod): string => (p.nodeName ? `${p.meta.name} on ${p.nodeName}` : `${p.meta.name} unscheduled`);
 
 function checkClaim(ctx: AnalysisContext, claim: PersistentVolumeClaim, view: ClaimView, pods: Pod[], pool: StaticVolumePool): void {
   const object = refOf('PersistentVolumeClaim', claim.meta);
   const id = `${view.namespace}/${view.name}`;
+  checkUnknownValues(ctx, claim, object, id);
   checkSharing(ctx, claim, object, id, pods);
   checkFull(ctx, view, object, id);
   if (claim.meta.deletionTimestamp) {
     // Being deleted: whether it is Pending, unused or undersized no longer matters, only that it is stuck.
-    checkTerminating(ctx, claim, object, id, pods);
+    checkClaimDeletion(ctx, claim, view, object, id, pods);
     return;
   }
+  // Unknown phases are reported by checkUnknownValues and judged no further.
   if (claim.phase === 'Pending') {
-    checkPendingClaim(ctx, { claim, object, id, pods, ageSeconds: view.ageSeconds ?? 0 }, pool);
+    checkPendingClaim(ctx, { claim, object, id, pods, ageSeconds: view.ageSeconds }, pool);
   } else if (claim.phase === 'Lost') {
     checkLost(ctx, claim, object, id, pods);
-  } else {
+  } else if (claim.phase === 'Bound') {
     checkUnused(ctx, claim, view, object, id, pods);
-    checkClaimSize(ctx, claim, object, id);
+    checkClaimSize(ctx, claim, object, id, pods);
   }
+}
+
+function checkUnknownValues(ctx: AnalysisContext, claim: PersistentVolumeClaim, object: ObjectRef, id: string): void {
+  const fields = unknownFields(
+    [
+      ['phase', claim.phase, PVC_PHASES],
+      ['volumeMode', claim.volumeMode, VOLUME_MODES],
+    ],
+    [
+      ['requested', claim.requestedStorage],
+      ['capacity', claim.capacity],
+    ],
+  );
+  if (fields.length === 0) return;
+  ctx.emit({
+    code: 'pvc-unknown-value',
+    object,
+    message: `Claim ${id} has ${describeUnknown(fields)}: checks that depend on ${fields.length === 1 ? 'it' : 'them'} were not made.`,
+    details: unknownDetails(fields),
+  });
 }
 
 function checkLost(ctx: AnalysisContext, claim: PersistentVolumeClaim, object: ObjectRef, id: string, pods: Pod[]): void {
   const volume = claim.volumeName;
-  const gone = volume !== undefined && ctx.observed('persistentvolumes') && !ctx.index.pvByName.has(volume);
+  const pvsRead = ctx.observed('persistentvolumes');
+  const pv = volume !== undefined ? ctx.index.pvByName.get(volume) : undefined;
+  const ref = pv?.claimRef;
+  const takenBy = ref && (ref.namespace !== claim.meta.namespace || ref.name !== claim.meta.name || (ref.uid !== undefined && ref.uid !== claim.meta.uid));
+  const what = !volume
+    ? 'its volume is gone'
+    : pv
+      ? takenBy
+        ? `its PersistentVolume ${volume} now belongs to claim ${ref.namespace}/${ref.name}`
+        : `its PersistentVolume ${volume} is unusable`
+      : pvsRead
+        ? `its PersistentVolume ${volume} no longer exists`
+        : `its PersistentVolume ${volume} is gone or unusable (PersistentVolumes were not read)`;
   ctx.emit({
     code: 'pvc-lost',
     object,
     message:
-      `Claim ${id} is Lost: ` +
-      (volume ? `its PersistentVolume ${volume}${gone ? ' no longer exists' : ' is gone or unusable'}` : 'its volume is gone') +
-      (pods.length ? `; ${podNames(pods)} cannot use ${pods.length === 1 ? 'its' : 'their'} data.` : '.'),
+      `Claim ${id} is Lost: ${what}` + (pods.length ? `; ${podNames(pods)} cannot use ${pods.length === 1 ? 'its' : 'their'} data.` : '.'),
+    ...(volume && pvsRead && !pv
+      ? { hint: `If the disk still exists, recreate PersistentVolume ${volume} pointing at it with claimRef ${id}: the claim returns to Bound.` }
+      : {}),
     related: [...(volume ? [{ kind: 'PersistentVolume', name: volume }] : []), ...pods.map((p) => refOf('Pod', p.meta))],
     details: compact({ volume, pods: pods.length }),
   });
@@ -136,66 +174,6 @@ function checkUnused(
   });
 }
 
-function checkSharing(ctx: AnalysisContext, claim: PersistentVolumeClaim, object: ObjectRef, id: string, pods: Pod[]): void {
-  // ReadWriteOncePod is enforced by the scheduler from the claim's own modes; the attach rule below reads the volume's.
-  if (claim.accessModes.includes('ReadWriteOncePod')) {
-    // The scheduler keeps a second user unscheduled, so count every unfinished pod, scheduled or not.
-    const users = pods.filter(isUnfinished);
-    if (users.length < 2) return;
-    ctx.emit({
-      code: 'pvc-rwo-multi-node',
-      object,
-      message:
-        `Claim ${id} is ReadWriteOncePod but ${users.length} pods use it (${users.map(podPlace).join(', ')}): ` +
-        'only one of them can run.',
-      related: users.map((p) => refOf('Pod', p.meta)),
-      details: { pods: users.length, accessMode: 'ReadWriteOncePod' },
-    });
-    return;
-  }
-  const active = pods.filter(isActive);
-  if (active.length < 2) return;
-  const single = singleNodeModes(ctx, claim);
-  if (!single) return;
-  const modes = single.modes.join(', ');
-  const nodes = [...new Set(active.map((p) => p.nodeName as string))].sort(compareStrings);
-  if (nodes.length < 2) return;
-  const where = active.map(podPlace).join(', ');
-  ctx.emit({
-    code: 'pvc-rwo-multi-node',
-    object,
-    message:
-      `Claim ${id} ${single.volume ? `is bound to ${single.volume}, a ${modes} volume,` : `is ${modes}`} but mounted by ` +
-      `pods on ${nodes.length} nodes (${where}): ` +
-      'pods on all but one node cannot attach it (Multi-Attach error).',
-    related: active.map((p) => refOf('Pod', p.meta)),
-    details: { pods: active.length, nodes: nodes.length, nodeNames: nodes.join(','), accessMode: single.modes.join(',') },
-  });
-}
-
-/**
- * Network file systems no node attaches: the same export is mounted on any number of nodes whatever the access
- * modes say. Only in-tree sources known to be multi-host file systems; block storage, CSI drivers (which we cannot
- * tell apart) and anything else stay subject to the attach rule.
- */
-const SHARED_FILESYSTEM_SOURCES: ReadonlySet<string> = new Set(['nfs', 'cephfs', 'glusterfs', 'azureFile', 'quobyte']);
-
-/**
- * The access modes that keep the claim's volume on one node, or undefined when it may be on several. Like the
- * attach/detach controller, this reads the bound PersistentVolume's modes (the claim's only when the volume is not
- * in the snapshot): multi-attach is refused unless they include ReadWriteMany or ReadOnlyMany.
- */
-function singleNodeModes(ctx: AnalysisContext, claim: PersistentVolumeClaim): { modes: string[]; volume?: string } | undefined {
-  const pv = claim.volumeName !== undefined ? ctx.index.pvByName.get(claim.volumeName) : undefined;
-  if (pv && SHARED_FILESYSTEM_SOURCES.has(pv.source)) return undefined;
-  const fromVolume = pv !== undefined && pv.accessModes.length > 0;
-  const modes = fromVolume ? pv.accessModes : claim.accessModes;
-  if (modes.length === 0 || modes.some((m) => m === 'ReadWriteMany' || m === 'ReadOnlyMany')) return undefined;
-  // Name the volume only when its modes are not the claim's, so the message explains itself.
-  const same = modes.length === claim.accessModes.length && modes.every((m) => claim.accessModes.includes(m));
-  return fromVolume && !same ? { modes, volume: pv.meta.name } : { modes };
-}
-
 function checkFull(ctx: AnalysisContext, view: ClaimView, object: ObjectRef, id: string): void {
   const u = view.usage;
   if (!u || u.usedPercent === undefined || u.usedPercent < ctx.options.nearlyFullPercent) return;
@@ -207,25 +185,5 @@ function checkFull(ctx: AnalysisContext, view: ClaimView, object: ObjectRef, id:
       `${u.nodeName ? ` on node ${u.nodeName}` : ''}).`,
     hint: 'Free space or raise spec.resources.requests.storage (the StorageClass must allow expansion).',
     details: compact({ usedPercent: u.usedPercent, usedBytes: u.usedBytes, capacityBytes: u.capacityBytes }),
-  });
-}
-
-function checkTerminating(ctx: AnalysisContext, claim: PersistentVolumeClaim, object: ObjectRef, id: string, pods: Pod[]): void {
-  const since = secondsSince(claim.meta.deletionTimestamp, ctx.nowMs) ?? 0;
-  if (since < ctx.options.terminatingAfterSeconds) return;
-  const finalizers = claim.meta.finalizers ?? [];
-  const holders = pods.filter(isUnfinished);
-  const protectedByPods = finalizers.includes('kubernetes.io/pvc-protection') && holders.length > 0;
-  ctx.emit({
-    code: 'pvc-terminating-stuck',
-    object,
-    message:
-      `Claim ${id} was deleted ${humanizeAge(since)} ago but is held by ` +
-      (finalizers.length ? `finalizers ${finalizers.join(', ')}` : 'no finalizer left') +
-      (protectedByPods
-        ? `; kubernetes.io/pvc-protection keeps it while ${podNames(holders)} ${holders.length === 1 ? 'uses' : 'use'} it.`
-        : '.'),
-    ...(protectedByPods ? { hint: 'Delete or move the pods that still mount it.', related: holders.map((p) => refOf('Pod', p.meta)) } : {}),
-    details: compact({ terminatingSeconds: since, finalizers: finalizers.join(',') || undefined, pods: holders.length }),
   });
 }

@@ -7,6 +7,7 @@ import { formatBytes, quantityBytes } from '../util/quantity';
 import { humanizeAge, secondsSince } from '../util/time';
 import type { AnalysisContext } from './context';
 import { effectiveDefaultClass } from './defaultClass';
+import { BINDING_MODES } from './knownValues';
 import { compact, refOf } from './refs';
 import { key } from './snapshotIndex';
 import type { StaticVolumePool } from './staticBinding';
@@ -17,16 +18,24 @@ export interface PendingClaim {
   /** namespace/name, for messages */
   id: string;
   pods: Pod[];
-  ageSeconds: number;
+  /** Undefined when creationTimestamp is missing: no grace period can then be judged. */
+  ageSeconds?: number;
 }
 
 const NO_PROVISIONER = 'kubernetes.io/no-provisioner';
 
 export function checkPendingClaim(ctx: AnalysisContext, c: PendingClaim, pool: StaticVolumePool): void {
   const { claim, object, id, ageSeconds } = c;
-  const settled = ageSeconds >= ctx.options.pendingGraceSeconds;
-  const pending = `has been Pending for ${humanizeAge(ageSeconds)}`;
+  // An unknown age never passes a grace period: only conclusions that need no time are drawn then.
+  const settled = ageSeconds !== undefined && ageSeconds >= ctx.options.pendingGraceSeconds;
+  const pending = ageSeconds !== undefined ? `has been Pending for ${humanizeAge(ageSeconds)}` : 'is Pending (since when is unknown: no creationTimestamp)';
   let cls: StorageClass | undefined;
+
+  if (claim.volumeName !== undefined) {
+    // A claim that names its volume binds that volume or nothing: the controller neither provisions nor matches.
+    if (settled) checkNamedVolume(ctx, c, claim.volumeName, pending);
+    return;
+  }
 
   if (claim.storageClassName === undefined) {
     if (!ctx.observed('storageclasses')) return;
@@ -37,7 +46,7 @@ export function checkPendingClaim(ctx: AnalysisContext, c: PendingClaim, pool: S
         object,
         message: `Claim ${id} sets no storageClassName and the cluster has no default StorageClass, so it ${pending} and will stay so.`,
         hint: 'kubectl annotate storageclass NAME storageclass.kubernetes.io/is-default-class=true',
-        details: { ageSeconds },
+        details: compact({ ageSeconds }),
       });
       return;
     }
@@ -54,13 +63,15 @@ export function checkPendingClaim(ctx: AnalysisContext, c: PendingClaim, pool: S
         message: `Claim ${id} names StorageClass ${claim.storageClassName}, which does not exist, so it ${pending} and will stay so.`,
         hint: `Create StorageClass ${claim.storageClassName} or recreate the claim with an existing class (kubectl get storageclass).`,
         related: [{ kind: 'StorageClass', name: claim.storageClassName }],
-        details: { ageSeconds, storageClass: claim.storageClassName },
+        details: compact({ ageSeconds, storageClass: claim.storageClassName }),
       });
       return;
     }
   }
 
   const classText = `class ${cls.meta.name}`;
+  // A binding mode the API does not know is reported as storageclass-unknown-value; nothing is concluded from it.
+  if (!BINDING_MODES.has(cls.volumeBindingMode)) return;
   if (cls.volumeBindingMode === 'WaitForFirstConsumer') {
     checkWaitingForConsumer(ctx, c, cls, pending);
   } else if (!settled) {
@@ -74,7 +85,7 @@ export function checkPendingClaim(ctx: AnalysisContext, c: PendingClaim, pool: S
       message: `Claim ${id} (${classText}, provisioner ${cls.provisioner}, Immediate binding) ${pending}: provisioning is failing.`,
       hint: `kubectl describe pvc ${claim.meta.name} -n ${claim.meta.namespace}: the provisioner reports its error in the events.`,
       related: [refOf('StorageClass', cls.meta)],
-      details: { ageSeconds, storageClass: cls.meta.name, provisioner: cls.provisioner },
+      details: compact({ ageSeconds, storageClass: cls.meta.name, provisioner: cls.provisioner }),
     });
   }
 }
@@ -88,12 +99,14 @@ function checkWaitingForConsumer(ctx: AnalysisContext, c: PendingClaim, cls: Sto
       code: 'pvc-pending-wait-for-consumer',
       object,
       message: `Claim ${id} (class ${cls.meta.name}, WaitForFirstConsumer) ${pending}; no pod uses it yet, so this is expected.`,
-      details: { ageSeconds, storageClass: cls.meta.name },
+      details: compact({ ageSeconds, storageClass: cls.meta.name }),
     });
     return;
   }
-  // The wait starts when both the claim and its first consumer exist.
-  const firstPodAge = Math.max(...pods.map((p) => secondsSince(p.meta.creationTimestamp, ctx.nowMs) ?? 0));
+  // The wait starts when both the claim and its first consumer exist; a pod of unknown age starts no wait.
+  let firstPodAge = 0;
+  for (const p of pods) firstPodAge = Math.max(firstPodAge, secondsSince(p.meta.creationTimestamp, ctx.nowMs) ?? 0);
+  if (ageSeconds === undefined) return;
   const waited = Math.min(ageSeconds, firstPodAge);
   if (waited < ctx.options.pendingGraceSeconds) return;
   const waiting = pods.find((p) => p.unschedulableMessage) ?? pods[0];
@@ -131,5 +144,26 @@ function checkStaticMatch(
       `and volume mode ${claim.volumeMode}.`,
     hint: 'Create a matching PersistentVolume, or change the claim to fit an existing one (kubectl get pv).',
     details: compact({ ageSeconds: c.ageSeconds, storageClass: className, requestedBytes: size }),
+  });
+}
+
+/** A claim with spec.volumeName waits for that volume: report it missing, or taken by another claim. */
+function checkNamedVolume(ctx: AnalysisContext, c: PendingClaim, volumeName: string, pending: string): void {
+  const { claim, object, id } = c;
+  if (!ctx.observed('persistentvolumes')) return;
+  const pv = ctx.index.pvByName.get(volumeName);
+  const ref = pv?.claimRef;
+  const mine = ref !== undefined && ref.namespace === claim.meta.namespace && ref.name === claim.meta.name && (ref.uid === undefined || ref.uid === claim.meta.uid);
+  // Unreserved or reserved for this claim: the controller binds it (a class or size mismatch shows in the events).
+  if (pv && (!ref || mine)) return;
+  ctx.emit({
+    code: 'pvc-pending-no-match',
+    object,
+    message: pv
+      ? `Claim ${id} names volume ${volumeName} in spec.volumeName and ${pending}: that volume belongs to claim ${ref?.namespace}/${ref?.name}.`
+      : `Claim ${id} names volume ${volumeName} in spec.volumeName and ${pending}: that volume does not exist.`,
+    hint: `Create PersistentVolume ${volumeName} for this claim, or recreate the claim without spec.volumeName (kubectl get pv).`,
+    related: [{ kind: 'PersistentVolume', name: volumeName }],
+    details: compact({ ageSeconds: c.ageSeconds, volume: volumeName, volumeClaim: pv && ref ? `${ref.namespace}/${ref.name}` : undefined }),
   });
 }

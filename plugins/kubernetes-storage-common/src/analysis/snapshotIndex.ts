@@ -1,6 +1,7 @@
 // Indexed joins over a Snapshot, built once per analysis in O(objects). Analyzers look objects up here instead
 // of scanning lists, so a 50,000-pod snapshot stays linear.
 import type {
+  CSIDriver,
   EndpointSlice,
   Ingress,
   IngressClass,
@@ -42,6 +43,10 @@ export interface SnapshotIndex {
   ingressClassByName: Map<string, IngressClass>;
   defaultIngressClasses: IngressClass[];
   secretKeys: Set<string>;
+  /** Names of the Nodes read (meaningful only where ctx.observed('nodes')). */
+  nodeNames: Set<string>;
+  /** CSIDriver objects by driver name (meaningful only where ctx.observed('csidrivers')). */
+  csiDriverByName: Map<string, CSIDriver>;
   /**
    * Resolves a claim name to the StatefulSet ordinal that owns it by the exact `<template>-<sts>-<ordinal>` rule.
    * Never a prefix match: `data-db-backup-0` belongs to `db-backup`, not to `db`.
@@ -114,6 +119,9 @@ export function buildSnapshotIndex(snapshot: Snapshot): SnapshotIndex {
   const storageClassByName = new Map(snapshot.storageClasses.map((sc) => [sc.meta.name, sc] as const));
   const ingressClassByName = new Map(snapshot.ingressClasses.map((ic) => [ic.meta.name, ic] as const));
   const secretKeys = new Set(snapshot.secrets.map((s) => key(s.meta.namespace, s.meta.name)));
+  const nodeNames = new Set(snapshot.nodes.map((n) => n.meta.name));
+  // `?? []`: snapshots built before the kind existed (a cached or hand-made one) have no list.
+  const csiDriverByName = new Map((snapshot.csiDrivers ?? []).map((d) => [d.meta.name, d] as const));
 
   return {
     pvByName,
@@ -131,6 +139,8 @@ export function buildSnapshotIndex(snapshot: Snapshot): SnapshotIndex {
     ingressClassByName,
     defaultIngressClasses: snapshot.ingressClasses.filter((ic) => ic.isDefault),
     secretKeys,
+    nodeNames,
+    csiDriverByName,
     ordinalOfClaim(namespace, claimName) {
       const m = ORDINAL_SUFFIX.exec(claimName);
       if (!m) return undefined;

@@ -19,12 +19,13 @@ export interface StaticVolumePool {
 export function buildStaticVolumePool(volumes: PersistentVolume[]): StaticVolumePool {
   const buckets = new Map<string, Map<number, number>>();
   for (const pv of volumes) {
-    // A volume pre-bound by claimRef is reserved for that claim; the caller checks pre-bound volumes itself.
-    if (pv.phase !== 'Available' || pv.claimRef) continue;
+    // A volume pre-bound by claimRef is reserved for that claim (the caller checks pre-bound volumes itself), and
+    // the binder skips volumes being deleted.
+    if (pv.phase !== 'Available' || pv.claimRef || pv.meta.deletionTimestamp) continue;
     const bucketKey = `${pv.storageClassName ?? ''}|${pv.volumeMode}`;
     const bucket = buckets.get(bucketKey) ?? new Map<number, number>();
     const mask = modeMask(pv.accessModes) & 15;
-    // An unreadable capacity counts as large enough: better silent than a false "no match".
+    // An unusable capacity (unparsable, negative, absurd) counts as large enough: better silent than a false "no match".
     const capacity = quantityBytes(pv.capacity) ?? Number.POSITIVE_INFINITY;
     bucket.set(mask, Math.max(bucket.get(mask) ?? 0, capacity));
     buckets.set(bucketKey, bucket);

@@ -2,6 +2,7 @@
 import type { StorageClassView } from '../model/report';
 import type { AnalysisContext } from './context';
 import { effectiveDefaultClass } from './defaultClass';
+import { BINDING_MODES, describeUnknown, RECLAIM_POLICIES, unknownDetails, unknownFields } from './knownValues';
 import { claimObjectRef, refOf } from './refs';
 import { plural } from '../util/plural';
 
@@ -13,6 +14,21 @@ export function analyzeStorageClasses(ctx: AnalysisContext): StorageClassView[] 
   const claimsByClass = countBy(snapshot.persistentVolumeClaims.map((c) => c.storageClassName));
   const volumesByClass = countBy(snapshot.persistentVolumes.map((v) => v.storageClassName));
   checkDefaults(ctx);
+  for (const sc of snapshot.storageClasses) {
+    // In a scoped report a class matters only to the claims in scope that name it.
+    if (ctx.options.scope !== undefined && !claimsByClass.has(sc.meta.name)) continue;
+    const fields = unknownFields([
+      ['reclaimPolicy', sc.reclaimPolicy, RECLAIM_POLICIES],
+      ['volumeBindingMode', sc.volumeBindingMode, BINDING_MODES],
+    ]);
+    if (fields.length === 0) continue;
+    ctx.emit({
+      code: 'storageclass-unknown-value',
+      object: refOf('StorageClass', sc.meta),
+      message: `StorageClass ${sc.meta.name} has ${describeUnknown(fields)}: Pending claims of this class are not diagnosed.`,
+      details: unknownDetails(fields),
+    });
+  }
   return snapshot.storageClasses
     .map((sc) => ({
       name: sc.meta.name,

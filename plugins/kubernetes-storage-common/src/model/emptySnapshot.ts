@@ -14,6 +14,7 @@ export function emptySnapshot(source: SnapshotSource, collectedAt: string = new 
     endpointSlices: [],
     ingresses: [],
     ingressClasses: [],
+    csiDrivers: [],
     nodes: [],
     secrets: [],
     volumeStats: [],

@@ -1,5 +1,6 @@
 // The StorageReport: the one contract every face renders. `kubectl storage report -o json` prints exactly one;
 // the Backstage backend returns one per entity. Changing a field here is an API change.
+import type { QuantityProblem } from '../util/quantity';
 import type { IncompleteEntry, SnapshotSource } from './snapshot';
 
 export type Severity = 'critical' | 'warning' | 'info';
@@ -58,9 +59,14 @@ export interface StatefulSetOrdinalRef {
 
 export interface VolumeView {
   name: string;
+  /** As written, known or not (a pv-unknown-value finding names unknown values). */
   phase: string;
+  /** spec.capacity.storage as written. */
   capacity?: string;
+  /** Absent when the capacity is missing or no usable size (see capacityProblem). */
   capacityBytes?: number;
+  /** Set when capacity is written but is no usable size: unparsable, negative, or above 2^63 bytes. */
+  capacityProblem?: QuantityProblem;
   reclaimPolicy: string;
   storageClass?: string;
   accessModes: string[];
@@ -68,6 +74,7 @@ export interface VolumeView {
   claim?: string;
   /** Seconds since the current phase began (lastPhaseTransitionTime, else creation). */
   phaseAgeSeconds?: number;
+  /** Absent when creationTimestamp is missing or unparsable: age unknown, so no age-based conclusion is drawn. */
   ageSeconds?: number;
   source: string;
   /** The StatefulSet ordinal whose per-ordinal claim this volume holds (or held). */
@@ -82,8 +89,12 @@ export interface ClaimView {
   volume?: string;
   capacity?: string;
   requested?: string;
+  /** Set when capacity or requested is written but is no usable size (unparsable, negative, above 2^63 bytes). */
+  capacityProblem?: QuantityProblem;
+  requestedProblem?: QuantityProblem;
   storageClass?: string;
   accessModes: string[];
+  /** Absent when creationTimestamp is missing or unparsable. */
   ageSeconds?: number;
   /** Pods that mount the claim. */
   usedBy: string[];

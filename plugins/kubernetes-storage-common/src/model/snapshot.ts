@@ -14,6 +14,7 @@ export type ResourceKind =
   | 'endpoints'
   | 'ingresses'
   | 'ingressclasses'
+  | 'csidrivers'
   | 'nodes'
   | 'secrets'
   | 'volumestats';
@@ -39,9 +40,18 @@ export interface Meta {
   generation?: number;
 }
 
+/**
+ * An enum field as the object wrote it: one of the values the API documents, or any other string, kept as written
+ * (a newer API server, a hand-edited dump). Analyzers draw conclusions only from known values and say when a value
+ * is unknown; they never rewrite it into a known one.
+ */
+export type OrUnknown<T extends string> = T | (string & {});
+
 export type PersistentVolumePhase = 'Pending' | 'Available' | 'Bound' | 'Released' | 'Failed';
 export type PersistentVolumeClaimPhase = 'Pending' | 'Bound' | 'Lost';
 export type ReclaimPolicy = 'Retain' | 'Delete' | 'Recycle';
+export type VolumeMode = 'Filesystem' | 'Block';
+export type VolumeBindingMode = 'Immediate' | 'WaitForFirstConsumer';
 
 export interface ClaimRef {
   namespace: string;
@@ -51,19 +61,26 @@ export interface ClaimRef {
 
 export interface PersistentVolume {
   meta: Meta;
-  phase: PersistentVolumePhase;
+  /** status.phase; Pending when the API has not set one yet. */
+  phase: OrUnknown<PersistentVolumePhase>;
   /** Quantity string as in the API ("10Gi"). */
   capacity?: string;
   accessModes: string[];
-  volumeMode: 'Filesystem' | 'Block';
-  reclaimPolicy: ReclaimPolicy;
+  /** Filesystem when unset (the API default). */
+  volumeMode: OrUnknown<VolumeMode>;
+  /** Retain when unset (the API default). */
+  reclaimPolicy: OrUnknown<ReclaimPolicy>;
   storageClassName?: string;
   claimRef?: ClaimRef;
   /** Backend of the volume: "csi:<driver>", "hostPath", "local", "nfs", "awsElasticBlockStore", ... */
   source: string;
   /** Where the backing data lives, for hostPath/local/nfs: the path or server:path. */
   sourcePath?: string;
-  /** Node names a nodeAffinity pins the volume to (local and hostPath volumes), when it names them. */
+  /**
+   * The only nodes the volume can be used on, when its required nodeAffinity pins it to named nodes (local and
+   * hostPath volumes): every nodeSelectorTerm has a kubernetes.io/hostname In expression. Undefined when any term
+   * leaves the hostname open (the volume may be usable elsewhere).
+   */
   nodeAffinityNodes?: string[];
   statusMessage?: string;
   statusReason?: string;
@@ -80,7 +97,8 @@ export interface PersistentVolumeClaimCondition {
 
 export interface PersistentVolumeClaim {
   meta: Meta;
-  phase: PersistentVolumeClaimPhase;
+  /** status.phase; Pending when unset. */
+  phase: OrUnknown<PersistentVolumeClaimPhase>;
   /**
    * undefined: the field is unset, so the default StorageClass applies;
    * "": explicitly no class (binds only to class-less PVs); otherwise the class name.
@@ -92,7 +110,8 @@ export interface PersistentVolumeClaim {
   capacity?: string;
   volumeName?: string;
   accessModes: string[];
-  volumeMode: 'Filesystem' | 'Block';
+  /** Filesystem when unset (the API default). */
+  volumeMode: OrUnknown<VolumeMode>;
   /** The claim has a label selector for static binding. */
   hasSelector?: boolean;
   conditions?: PersistentVolumeClaimCondition[];
@@ -103,10 +122,25 @@ export interface PersistentVolumeClaim {
 export interface StorageClass {
   meta: Meta;
   provisioner: string;
-  reclaimPolicy: ReclaimPolicy;
-  volumeBindingMode: 'Immediate' | 'WaitForFirstConsumer';
+  /** Delete when unset (the API default). */
+  reclaimPolicy: OrUnknown<ReclaimPolicy>;
+  /** Immediate when unset (the API default). */
+  volumeBindingMode: OrUnknown<VolumeBindingMode>;
   allowVolumeExpansion: boolean;
   isDefault: boolean;
+}
+
+/**
+ * A CSIDriver object (storage.k8s.io/v1, cluster-scoped, named after the driver). Only what the analysis reads:
+ * whether Kubernetes attaches the driver's volumes to a node before mounting them.
+ */
+export interface CSIDriver {
+  meta: Meta;
+  /**
+   * spec.attachRequired. The API defaults it to true; the kubelet and the attach/detach controller skip attaching
+   * only when it is false. A driver with no CSIDriver object is attached too.
+   */
+  attachRequired: boolean;
 }
 
 export type PodVolumeKind =
@@ -367,6 +401,8 @@ export interface Snapshot {
   endpointSlices: EndpointSlice[];
   ingresses: Ingress[];
   ingressClasses: IngressClass[];
+  /** CSIDriver objects (which drivers Kubernetes attaches); empty when not read (see observedKinds). */
+  csiDrivers: CSIDriver[];
   nodes: Node[];
   secrets: SecretRef[];
   volumeStats: VolumeStats[];

@@ -46,6 +46,7 @@ export function assembleSnapshot(parts: SnapshotParts): Snapshot {
   snapshot.services = parts.list('services');
   snapshot.ingresses = parts.list('ingresses');
   snapshot.ingressClasses = parts.list('ingressclasses');
+  snapshot.csiDrivers = parts.list('csidrivers');
   snapshot.nodes = parts.list('nodes');
   snapshot.secrets = parts.list('secrets');
 

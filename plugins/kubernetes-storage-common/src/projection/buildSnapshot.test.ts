@@ -52,6 +52,7 @@ describe('buildSnapshot', () => {
       'endpointslices',
       'ingresses',
       'ingressclasses',
+      'csidrivers',
       'nodes',
       'secrets',
     ]);

@@ -1,9 +1,6 @@
-import type { ClaimRef, PersistentVolume, PersistentVolumePhase, ReclaimPolicy } from '../model/snapshot';
+import type { ClaimRef, PersistentVolume } from '../model/snapshot';
 import { projectMeta } from './meta';
-import { asRecord, compact, nonEmpty, oneOf, quantity, recordAt, records, str, strings, type RawRecord } from './raw';
-
-const PHASES: readonly PersistentVolumePhase[] = ['Pending', 'Available', 'Bound', 'Released', 'Failed'];
-const RECLAIM: readonly ReclaimPolicy[] = ['Retain', 'Delete', 'Recycle'];
+import { asRecord, asWritten, compact, nonEmpty, quantity, recordAt, records, str, strings, type RawRecord } from './raw';
 
 // In-tree PersistentVolumeSource keys, in the order the API documents them. Exactly one is set on a valid PV.
 const IN_TREE_SOURCES = [
@@ -43,13 +40,20 @@ function volumeSource(spec: RawRecord): { source: string; sourcePath?: string } 
   return { source: 'unknown' };
 }
 
-/** Node names from required terms on kubernetes.io/hostname (how local and hostPath PVs are pinned). */
+/**
+ * The nodes a required nodeAffinity confines the volume to (how local and hostPath PVs are pinned). Terms are ORed,
+ * so the volume is confined only when every term has a kubernetes.io/hostname In expression; a term that leaves the
+ * hostname open (a zone, say) lets it be used on nodes we cannot name, and then nothing is pinned.
+ */
 function pinnedNodes(spec: RawRecord): string[] | undefined {
   const nodes = new Set<string>();
-  for (const term of records(recordAt(spec, 'nodeAffinity', 'required')?.nodeSelectorTerms)) {
-    for (const expr of records(term.matchExpressions)) {
-      if (expr.key === 'kubernetes.io/hostname' && expr.operator === 'In') for (const v of strings(expr.values)) nodes.add(v);
-    }
+  const terms = records(recordAt(spec, 'nodeAffinity', 'required')?.nodeSelectorTerms);
+  for (const term of terms) {
+    const hostnames = records(term.matchExpressions).filter((e) => e.key === 'kubernetes.io/hostname' && e.operator === 'In');
+    if (hostnames.length === 0) return undefined;
+    // Several hostname expressions in one term are ANDed: the term allows only the names they all list.
+    const [first, ...others] = hostnames.map((e) => new Set(strings(e.values)));
+    for (const n of first) if (others.every((o) => o.has(n))) nodes.add(n);
   }
   return nodes.size ? [...nodes] : undefined;
 }
@@ -69,13 +73,13 @@ export function projectPersistentVolume(raw: unknown): PersistentVolume {
   const { source, sourcePath } = volumeSource(spec);
   return compact<PersistentVolume>({
     meta,
-    // A PV the API has not given a phase yet is Pending.
-    phase: oneOf(status.phase, PHASES, 'Pending'),
+    // A PV the API has not given a phase yet is Pending; any other value is kept as written, known or not.
+    phase: asWritten(status.phase, 'Pending'),
     capacity: quantity(recordAt(spec, 'capacity')?.storage),
     accessModes: strings(spec.accessModes),
-    volumeMode: oneOf(spec.volumeMode, ['Filesystem', 'Block'], 'Filesystem'),
+    volumeMode: asWritten(spec.volumeMode, 'Filesystem'),
     // The API server defaults a PV's policy to Retain (dynamically provisioned PVs get their class's policy).
-    reclaimPolicy: oneOf(spec.persistentVolumeReclaimPolicy, RECLAIM, 'Retain'),
+    reclaimPolicy: asWritten(spec.persistentVolumeReclaimPolicy, 'Retain'),
     storageClassName: str(spec.storageClassName) ?? str(asRecord(asRecord(obj.metadata)?.annotations)?.['volume.beta.kubernetes.io/storage-class']),
     claimRef: claimRef(spec),
     source,

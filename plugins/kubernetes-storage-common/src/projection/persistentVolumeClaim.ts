@@ -1,6 +1,6 @@
 import type { PersistentVolumeClaim, PersistentVolumeClaimCondition } from '../model/snapshot';
 import { projectMeta } from './meta';
-import { asRecord, compact, nonEmpty, oneOf, quantity, recordAt, records, str, strings } from './raw';
+import { asRecord, asWritten, compact, nonEmpty, quantity, recordAt, records, str, strings } from './raw';
 
 function hasSelector(selector: unknown): true | undefined {
   const s = asRecord(selector);
@@ -26,7 +26,8 @@ export function projectPersistentVolumeClaim(raw: unknown): PersistentVolumeClai
   );
   return compact<PersistentVolumeClaim>({
     meta,
-    phase: oneOf(status.phase, ['Pending', 'Bound', 'Lost'], 'Pending'),
+    // Unknown values are kept as written (never rewritten into a known phase); unset is Pending.
+    phase: asWritten(status.phase, 'Pending'),
     // "" (explicitly no class) must stay distinct from unset (default class). The beta annotation still counts
     // when the field is unset: the API server honours it.
     storageClassName: str(spec.storageClassName) ?? str(asRecord(asRecord(obj.metadata)?.annotations)?.['volume.beta.kubernetes.io/storage-class']),
@@ -34,7 +35,7 @@ export function projectPersistentVolumeClaim(raw: unknown): PersistentVolumeClai
     capacity: quantity(recordAt(status, 'capacity')?.storage),
     volumeName: nonEmpty(spec.volumeName),
     accessModes: strings(spec.accessModes),
-    volumeMode: oneOf(spec.volumeMode, ['Filesystem', 'Block'], 'Filesystem'),
+    volumeMode: asWritten(spec.volumeMode, 'Filesystem'),
     hasSelector: hasSelector(spec.selector),
     conditions: conditions.length ? conditions : undefined,
     resizeStatus: nonEmpty(recordAt(status, 'allocatedResourceStatuses')?.storage),

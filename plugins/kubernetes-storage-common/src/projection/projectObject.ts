@@ -1,4 +1,5 @@
 import type {
+  CSIDriver,
   EndpointSlice,
   Ingress,
   IngressClass,
@@ -12,6 +13,7 @@ import type {
   StorageClass,
 } from '../model/snapshot';
 import { projectIngressClass, projectNode, projectSecret } from './cluster';
+import { projectCSIDriver } from './csiDriver';
 import { projectEndpoints } from './endpoints';
 import { projectEndpointSlice } from './endpointSlice';
 import { projectIngress } from './ingress';
@@ -36,6 +38,7 @@ export interface ProjectedTypes {
   endpoints: EndpointSlice;
   ingresses: Ingress;
   ingressclasses: IngressClass;
+  csidrivers: CSIDriver;
   nodes: Node;
   secrets: SecretRef;
 }
@@ -53,6 +56,7 @@ export const PROJECTORS: { [K in ListedKind]: (raw: unknown) => ProjectedTypes[K
   endpoints: projectEndpoints,
   ingresses: projectIngress,
   ingressclasses: projectIngressClass,
+  csidrivers: projectCSIDriver,
   nodes: projectNode,
   secrets: projectSecret,
 };

@@ -36,6 +36,14 @@ export function oneOf<T extends string>(v: unknown, allowed: readonly T[], fallb
   return typeof v === 'string' && (allowed as readonly string[]).includes(v) ? (v as T) : fallback;
 }
 
+/**
+ * An enum field kept as written: any non-empty string (known or not, so an unknown value is never rewritten into a
+ * known one), else the API server's default for an unset field.
+ */
+export function asWritten<T extends string>(v: unknown, unsetDefault: T): T | (string & {}) {
+  return typeof v === 'string' && v !== '' ? v : unsetDefault;
+}
+
 export function records(v: unknown): RawRecord[] {
   return Array.isArray(v) ? v.map(asRecord).filter((r): r is RawRecord => r !== undefined) : [];
 }

@@ -23,6 +23,7 @@ export const RESOURCES: Record<ListedKind, ResourceInfo> = {
   endpoints: { apiVersion: 'v1', kind: 'Endpoints', plural: 'endpoints', namespaced: true },
   ingresses: { apiVersion: 'networking.k8s.io/v1', kind: 'Ingress', plural: 'ingresses', namespaced: true },
   ingressclasses: { apiVersion: 'networking.k8s.io/v1', kind: 'IngressClass', plural: 'ingressclasses', namespaced: false },
+  csidrivers: { apiVersion: 'storage.k8s.io/v1', kind: 'CSIDriver', plural: 'csidrivers', namespaced: false },
   nodes: { apiVersion: 'v1', kind: 'Node', plural: 'nodes', namespaced: false },
   secrets: { apiVersion: 'v1', kind: 'Secret', plural: 'secrets', namespaced: true },
 };
@@ -41,6 +42,7 @@ export const ANALYSED_KINDS: ListedKind[] = [
   'endpointslices',
   'ingresses',
   'ingressclasses',
+  'csidrivers',
   'nodes',
   'secrets',
 ];

@@ -1,4 +1,6 @@
-import { persistentVolume, persistentVolumeClaim, storageClass } from '@kubectl-storage/test-fixtures';
+import { csiDriver, persistentVolume, persistentVolumeClaim, storageClass } from '@kubectl-storage/test-fixtures';
+import { projectCSIDriver } from './csiDriver';
+import { projectObject } from './projectObject';
 import { ProjectionError } from './errors';
 import { projectPersistentVolume } from './persistentVolume';
 import { projectPersistentVolumeClaim } from './persistentVolumeClaim';
@@ -39,10 +41,26 @@ describe('projectPersistentVolume', () => {
     expect(projectPersistentVolume(persistentVolume('c', { inTree: { awsElasticBlockStore: { volumeID: 'vol-1' } } })).source).toBe('awsElasticBlockStore');
   });
 
-  it('reads pinned node names from required kubernetes.io/hostname terms only', () => {
+  it('reads pinned node names from required kubernetes.io/hostname terms', () => {
     const raw = persistentVolume('local-a', { local: { path: '/mnt/a' }, nodeAffinityNodes: ['node-a', 'node-b'] });
-    raw.spec.nodeAffinity.required.nodeSelectorTerms.push({ matchExpressions: [{ key: 'topology.kubernetes.io/zone', operator: 'In', values: ['z1'] }] });
     expect(projectPersistentVolume(raw).nodeAffinityNodes).toEqual(['node-a', 'node-b']);
+    // A zone expression ANDed into the same term narrows nothing we can name: still pinned to the hostnames.
+    raw.spec.nodeAffinity.required.nodeSelectorTerms[0].matchExpressions.push({ key: 'topology.kubernetes.io/zone', operator: 'In', values: ['z1'] });
+    expect(projectPersistentVolume(raw).nodeAffinityNodes).toEqual(['node-a', 'node-b']);
+  });
+
+  it('pins nothing when one term (terms are ORed) leaves the hostname open, so a zone-wide volume is never "on a gone node"', () => {
+    const raw = persistentVolume('local-a', { local: { path: '/mnt/a' }, nodeAffinityNodes: ['node-a'] });
+    raw.spec.nodeAffinity.required.nodeSelectorTerms.push({ matchExpressions: [{ key: 'topology.kubernetes.io/zone', operator: 'In', values: ['z1'] }] });
+    expect(projectPersistentVolume(raw)).not.toHaveProperty('nodeAffinityNodes');
+  });
+
+  it('keeps unknown phase, reclaim policy and volume mode as written instead of rewriting them to known ones', () => {
+    const raw = persistentVolume('odd');
+    raw.status.phase = 'Exploded';
+    raw.spec.persistentVolumeReclaimPolicy = 'Explode';
+    raw.spec.volumeMode = 'Hologram';
+    expect(projectPersistentVolume(raw)).toMatchObject({ phase: 'Exploded', reclaimPolicy: 'Explode', volumeMode: 'Hologram' });
   });
 
   it('applies the API defaults for a hand-written PV (Retain policy, Filesystem mode, Pending without status)', () => {
@@ -103,6 +121,16 @@ describe('projectPersistentVolumeClaim', () => {
     });
   });
 
+  it('keeps an unknown phase and volume mode as written; unset is Pending and Filesystem', () => {
+    const raw = persistentVolumeClaim('ns', 'odd');
+    raw.status.phase = 'Evaporated';
+    raw.spec.volumeMode = 'Hologram';
+    expect(projectPersistentVolumeClaim(raw)).toMatchObject({ phase: 'Evaporated', volumeMode: 'Hologram' });
+    delete raw.status.phase;
+    delete raw.spec.volumeMode;
+    expect(projectPersistentVolumeClaim(raw)).toMatchObject({ phase: 'Pending', volumeMode: 'Filesystem' });
+  });
+
   it('rejects a claim without a namespace', () => {
     const raw = persistentVolumeClaim('ns', 'x');
     delete raw.metadata.namespace;
@@ -121,5 +149,29 @@ describe('projectStorageClass', () => {
     expect(projectStorageClass(storageClass('a', { isDefault: true })).isDefault).toBe(true);
     expect(projectStorageClass(storageClass('b', { isDefault: true, betaDefaultAnnotation: true })).isDefault).toBe(true);
     expect(projectStorageClass(storageClass('c', { annotations: { 'storageclass.kubernetes.io/is-default-class': 'false' } })).isDefault).toBe(false);
+  });
+});
+
+describe('projectCSIDriver', () => {
+  it('reads attachRequired, defaulting to true as the API server does', () => {
+    expect(projectCSIDriver(csiDriver('nfs.csi.k8s.io', { attachRequired: false }))).toEqual({
+      meta: { name: 'nfs.csi.k8s.io', uid: expect.any(String), creationTimestamp: '2024-01-01T00:00:00Z' },
+      attachRequired: false,
+    });
+    expect(projectCSIDriver(csiDriver('ebs.csi.aws.com')).attachRequired).toBe(true);
+    expect(projectCSIDriver(csiDriver('x', { attachRequired: true })).attachRequired).toBe(true);
+  });
+
+  it('is recognised by apiVersion and kind like every read kind', () => {
+    expect(projectObject(csiDriver('pd.csi.storage.gke.io'))).toMatchObject({ kind: 'csidrivers', object: { attachRequired: true } });
+  });
+});
+
+describe('projectStorageClass unknown values', () => {
+  it('keeps an unknown reclaim policy and binding mode as written', () => {
+    const raw = storageClass('odd');
+    raw.reclaimPolicy = 'Explode';
+    raw.volumeBindingMode = 'Eventually';
+    expect(projectStorageClass(raw)).toMatchObject({ reclaimPolicy: 'Explode', volumeBindingMode: 'Eventually' });
   });
 });

@@ -1,6 +1,6 @@
 import type { StorageClass } from '../model/snapshot';
 import { isTrueAnnotation, projectMeta } from './meta';
-import { asRecord, bool, oneOf, str } from './raw';
+import { asRecord, asWritten, bool, str } from './raw';
 
 export function projectStorageClass(raw: unknown): StorageClass {
   const meta = projectMeta(raw, 'StorageClass', false);
@@ -8,8 +8,9 @@ export function projectStorageClass(raw: unknown): StorageClass {
   return {
     meta,
     provisioner: str(obj.provisioner) ?? '',
-    reclaimPolicy: oneOf(obj.reclaimPolicy, ['Retain', 'Delete', 'Recycle'], 'Delete'),
-    volumeBindingMode: oneOf(obj.volumeBindingMode, ['Immediate', 'WaitForFirstConsumer'], 'Immediate'),
+    // Unset fields get the API server's defaults; anything else is kept as written, known or not.
+    reclaimPolicy: asWritten(obj.reclaimPolicy, 'Delete'),
+    volumeBindingMode: asWritten(obj.volumeBindingMode, 'Immediate'),
     allowVolumeExpansion: bool(obj.allowVolumeExpansion) ?? false,
     isDefault: isTrueAnnotation(
       meta.annotations,

@@ -1,4 +1,4 @@
-import { formatBytes, parseQuantity, quantityBytes } from './quantity';
+import { formatBytes, MAX_QUANTITY_BYTES, parseQuantity, quantityBytes, quantityProblem, readQuantity } from './quantity';
 
 describe('parseQuantity', () => {
   it.each([
@@ -32,6 +32,33 @@ describe('parseQuantity', () => {
     expect(quantityBytes('bogus')).toBeUndefined();
     expect(quantityBytes(undefined)).toBeUndefined();
     expect(quantityBytes('1Mi')).toBe(1048576);
+  });
+
+  it('throws on a quantity too large to be a finite number instead of returning Infinity', () => {
+    expect(() => parseQuantity('1e400')).toThrow(/^Invalid quantity "1e400": too large/);
+    expect(() => parseQuantity('9'.repeat(400))).toThrow(/too large/);
+  });
+});
+
+describe('readQuantity, quantityBytes and quantityProblem', () => {
+  it('gives bytes only for usable sizes: never Infinity, NaN or negative bytes', () => {
+    for (const q of ['1e99', '1e400', '-5Gi', '-1', 'ten', '16Ei']) {
+      const bytes = quantityBytes(q);
+      expect(bytes).toBeUndefined();
+    }
+    expect(quantityBytes('0')).toBe(0);
+    expect(quantityBytes('8Ei')).toBe(MAX_QUANTITY_BYTES); // the int64 ceiling itself is still a size
+  });
+
+  it('names the problem of an unusable size, and none for a fine or missing one', () => {
+    expect(readQuantity('1e99')).toEqual({ problem: 'too large' });
+    expect(readQuantity('1e400')).toEqual({ problem: 'too large' });
+    expect(readQuantity('-5Gi')).toEqual({ problem: 'negative' });
+    expect(readQuantity('ten')).toEqual({ problem: 'unparsable' });
+    expect(readQuantity('10Gi')).toEqual({ bytes: 10 * 2 ** 30 });
+    expect(readQuantity(undefined)).toEqual({});
+    expect(quantityProblem('10Gi')).toBeUndefined();
+    expect(quantityProblem('-1')).toBe('negative');
   });
 });
 

@@ -8,8 +8,15 @@ const DECIMAL_EXPONENT: Record<string, number> = { n: -9, u: -6, m: -3, '': 0, k
 const QUANTITY = /^([+-]?)(\d*)(?:\.(\d*))?(Ki|Mi|Gi|Ti|Pi|Ei|[numkMGTPE]|[eE][+-]?\d+)?$/;
 
 /**
+ * The largest byte count a storage quantity can mean: Quantity.Value() is an int64, so anything above it (1e99, 9Ei
+ * and up) is no real size. Kept as a double, so it is exact.
+ */
+export const MAX_QUANTITY_BYTES = 2 ** 63;
+
+/**
  * Bytes in a quantity string, rounded up to a whole number as Kubernetes' Quantity.Value() does
- * (so "1500m" is 2). Throws on anything that is not a quantity.
+ * (so "1500m" is 2). Negative quantities are valid syntax and come back negative. Throws on anything that is not
+ * a quantity, and on a number too large to be finite ("1e400").
  */
 export function parseQuantity(quantity: string): number {
   const m = QUANTITY.exec(quantity.trim());
@@ -25,17 +32,41 @@ export function parseQuantity(quantity: string): number {
   else if (suffix in DECIMAL_EXPONENT) exponent += DECIMAL_EXPONENT[suffix];
   else exponent += Number(suffix.slice(1));
   const value = exponent >= 0 ? mantissa * binary * 10 ** exponent : Math.ceil((mantissa * binary) / 10 ** -exponent);
+  if (!Number.isFinite(value)) throw new Error(`Invalid quantity "${quantity}": too large to be a number`);
   return sign === '-' ? -value : value;
 }
 
-/** parseQuantity for data read from a cluster: a malformed or missing value is unknown, not an error. */
-export function quantityBytes(quantity: string | undefined): number | undefined {
-  if (quantity === undefined) return undefined;
+/** Why a quantity read from a cluster or a dump is no usable size. */
+export type QuantityProblem = 'unparsable' | 'negative' | 'too large';
+
+/**
+ * A storage size as read: its bytes when it is a usable size (0 to MAX_QUANTITY_BYTES), else the problem. Missing
+ * gives neither. The API server rejects negative and malformed sizes, so these come from dumps or broken writers.
+ */
+export function readQuantity(quantity: string | undefined): { bytes?: number; problem?: QuantityProblem } {
+  if (quantity === undefined) return {};
+  let bytes: number;
   try {
-    return parseQuantity(quantity);
-  } catch {
-    return undefined;
+    bytes = parseQuantity(quantity);
+  } catch (err) {
+    return { problem: /too large/.test((err as Error).message) ? 'too large' : 'unparsable' };
   }
+  if (bytes < 0) return { problem: 'negative' };
+  if (bytes > MAX_QUANTITY_BYTES) return { problem: 'too large' };
+  return { bytes };
+}
+
+/**
+ * parseQuantity for data read from a cluster: a missing, malformed, negative or impossibly large value is unknown
+ * (undefined), never Infinity, NaN or a negative byte count that sums and compares as if it were real.
+ */
+export function quantityBytes(quantity: string | undefined): number | undefined {
+  return readQuantity(quantity).bytes;
+}
+
+/** The problem of a size, for views and messages; undefined when it is fine or missing. */
+export function quantityProblem(quantity: string | undefined): QuantityProblem | undefined {
+  return readQuantity(quantity).problem;
 }
 
 const UNITS: [string, number][] = [
