@@ -21,6 +21,7 @@ const shared = {
   transformIgnorePatterns: [`/node_modules/(?!(${esmPackages.join('|')})/)`],
   moduleNameMapper: {
     '^@kubectl-storage/plugin-kubernetes-storage-common$': '<rootDir>/plugins/kubernetes-storage-common/src',
+    '^@kubectl-storage/plugin-kubernetes-storage-common/light$': '<rootDir>/plugins/kubernetes-storage-common/src/light',
     '^@kubectl-storage/plugin-kubernetes-storage-node$': '<rootDir>/plugins/kubernetes-storage-node/src',
     '^@kubectl-storage/test-fixtures$': '<rootDir>/test/fixtures',
   },
@@ -38,7 +39,15 @@ module.exports = {
       ...shared,
       displayName: 'unit',
       testMatch: ['<rootDir>/plugins/*/src/**/*.test.ts', '<rootDir>/cli/src/**/*.test.ts', '<rootDir>/test/**/*.test.ts'],
-      testPathIgnorePatterns: ['/node_modules/', '\\.cluster\\.test\\.ts$', '\\.release\\.test\\.ts$'],
+      testPathIgnorePatterns: ['/node_modules/', '\\.cluster\\.test\\.ts$', '\\.release\\.test\\.ts$', '\\.services\\.test\\.ts$'],
+    },
+    {
+      // Backstage backend replicas against a real PostgreSQL and Redis, which the tests start on loopback
+      // (Debian packages postgresql and redis-server). `npx jest --selectProjects services`.
+      ...shared,
+      displayName: 'services',
+      testMatch: ['<rootDir>/plugins/*/src/**/*.services.test.ts'],
+      setupFilesAfterEnv: ['<rootDir>/test/slowTierTimeout.ts'],
     },
     {
       ...shared,
@@ -69,7 +78,7 @@ module.exports = {
         '^.+\\.m?jsx?$': frontendSwc('ecmascript'),
       },
       transformIgnorePatterns: [
-        '/node_modules/(?:react|react-dom|scheduler|@material-ui|lodash|jsdom|@testing-library|@swc|@jest|jest-[^/]+|typescript|core-js)/',
+        '/node_modules/(?:react|react-dom|scheduler|@material-ui|lodash|jsdom|cssstyle|@acemir|@testing-library|@swc|@jest|jest-[^/]+|typescript|core-js)/',
       ],
       moduleNameMapper: { ...shared.moduleNameMapper, '\\.(css|less|svg)$': '<rootDir>/plugins/kubernetes-storage/jest/styleStub.js' },
     },
@@ -79,5 +88,7 @@ module.exports = {
 /** swc for TSX/JSX with React's automatic runtime (the page's sources and the ESM packages they import). */
 function frontendSwc(syntax) {
   const parser = syntax === 'typescript' ? { syntax, tsx: true } : { syntax, jsx: true };
-  return ['@swc/jest', { jsc: { target: 'es2022', parser, transform: { react: { runtime: 'automatic' } } }, module: { type: 'commonjs' } }];
+  // Packages' plain .js must keep sloppy mode (no "use strict" added): some assign to getter-only properties.
+  const module = syntax === 'typescript' ? { type: 'commonjs' } : { type: 'commonjs', strictMode: false };
+  return ['@swc/jest', { jsc: { target: 'es2022', parser, transform: { react: { runtime: 'automatic' } } }, module }];
 }
