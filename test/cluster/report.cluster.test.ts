@@ -190,9 +190,10 @@ describe('kubectl-storage report as a user RBAC restricts', () => {
   it('returns a partial report naming the forbidden kinds in incomplete[], and analyses what it could read', () => {
     const { status, report } = reportFor(state.kubeconfigs.restricted);
     expect(status).toBe(0);
-    // dev-alice may not list PVs, StorageClasses, Ingresses (scenario rbac), nor Secrets and nodes/proxy (stats).
+    // dev-alice may not list PVs, StorageClasses, Ingresses (scenario rbac), nor CSIDrivers (no storage.k8s.io at
+    // all), Secrets and nodes/proxy (stats).
     const forbidden = [...new Set(report.incomplete.map(i => i.kind))].sort();
-    expect(forbidden).toEqual([...RESTRICTED_FORBIDDEN, 'secrets', 'volumestats'].sort());
+    expect(forbidden).toEqual([...RESTRICTED_FORBIDDEN, 'csidrivers', 'secrets', 'volumestats'].sort());
     expect(report.incomplete.every(i => i.reason === 'forbidden')).toBe(true);
     const codes = new Set(report.findings.map(f => `${f.code} ${describeRef(f.object)}`));
     expect(codes).toContain('sts-rollout-blocked StatefulSet shop/web');
