@@ -43,7 +43,7 @@ module.exports = {
     },
     {
       // Backstage backend replicas against a real PostgreSQL and Redis, which the tests start on loopback
-      // (Debian packages postgresql and redis-server). `npx jest --selectProjects services`.
+      // (Debian packages postgresql and redis-server). `npx jest --selectProjects services --forceExit` (see the test file).
       ...shared,
       displayName: 'services',
       testMatch: ['<rootDir>/plugins/*/src/**/*.services.test.ts'],
