@@ -5,6 +5,7 @@ import type { PersistentVolume, PersistentVolumeClaim, Pod } from '../model/snap
 import { volumeAttachment } from './attachment';
 import type { AnalysisContext } from './context';
 import { refOf } from './refs';
+import { secondsSince } from '../util/time';
 
 const compareStrings = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 const isUnfinished = (p: Pod): boolean => p.phase !== 'Succeeded' && p.phase !== 'Failed';
@@ -65,7 +66,14 @@ export function checkSharing(ctx: AnalysisContext, claim: PersistentVolumeClaim,
     attachRequired: attachment.attached === 'unknown' ? 'unknown' : attachment.attached,
   };
   const related = active.map((p) => refOf('Pod', p.meta));
-  const blocked = attachment.attached === false ? [] : active.filter(waitsForVolumes);
+  const waiting = attachment.attached === false ? [] : active.filter(waitsForVolumes);
+  // A rolling update of a ReadWriteOnce Deployment waits a moment for the old pod's detach: only a wait that has
+  // outlasted the grace period (from the pod's creation; never when that is unknown) is a blocked pod.
+  const blocked = waiting.filter((p) => {
+    const age = secondsSince(p.meta.creationTimestamp, ctx.nowMs);
+    return age !== undefined && age >= ctx.options.pendingGraceSeconds;
+  });
+  if (blocked.length === 0 && waiting.length > 0) return;
 
   if (blocked.length > 0) {
     const holders = active.filter((p) => !waitsForVolumes(p));

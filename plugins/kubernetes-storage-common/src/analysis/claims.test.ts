@@ -218,6 +218,14 @@ describe('pvc-rwo-multi-node and pvc-rwo-several-nodes', () => {
     expect(f.details).toMatchObject({ nodes: 2, nodeNames: 'n1,n2', attachRequired: true, blockedPods: 'b' });
   });
 
+  it('gives a pod that just started waiting the grace period (a rolling update waits a moment for the detach)', () => {
+    const { pv: v, pvc: c } = boundPair({ name: 'shared' });
+    const [holder, waiting] = blockedOnTwoNodes('shared');
+    const young = { ...waiting, meta: { ...waiting.meta, creationTimestamp: ago(30) } };
+    const report = reportOf({ csiDrivers: [ebs], persistentVolumes: [v], persistentVolumeClaims: [c], pods: [holder, young] });
+    expect(report.findings.filter((f) => f.code.startsWith('pvc-rwo'))).toEqual([]);
+  });
+
   it('is a warning, not Multi-Attach, when every pod on both nodes runs', () => {
     const { pv: v, pvc: c } = boundPair({ name: 'shared' });
     const parts = { csiDrivers: [ebs], persistentVolumes: [v], persistentVolumeClaims: [c], pods: runningOnTwoNodes('shared') };

@@ -187,8 +187,8 @@ export const claimCatalog: CatalogEntry[] = [
         'The reconciler refuses a second attach when IsMultiAttachAllowed is false (PV modes without ' +
         'ReadWriteMany/ReadOnlyMany) and reports Multi-Attach on the waiting pod. Only attachable plugins get there: ' +
         'CSI skips attach when the CSIDriver has attachRequired false (a driver without a CSIDriver is attached). ' +
-        'Fires only when a pod of the claim on another node has not started (phase Pending); ReadWriteOncePod is ' +
-        'enforced by the scheduler for any second pod.',
+        'Fires only when a pod of the claim on another node has not got past volume setup (phase Pending, ' +
+        'ContainerCreating) for pendingGraceSeconds; ReadWriteOncePod is enforced by the scheduler for any second pod.',
       sources: [
         'pkg/controller/volume/attachdetach/reconciler/reconciler.go',
         'pkg/volume/util/util.go',
