@@ -1,5 +1,6 @@
 // A cluster served from kubectl dumps (kubernetesStorage.sources type snapshotFile): loaded once at start, the
 // same report a `kubectl storage report -f` over the files gives. For demos and tests; never asks a cluster.
+import { prepareSnapshot } from '@kubectl-storage/plugin-kubernetes-storage-common';
 import { loadDump } from '@kubectl-storage/plugin-kubernetes-storage-node';
 import type { SnapshotFileClusterDefinition } from '../clusters/types';
 import type { ClusterFeed, ClusterView } from './types';
@@ -12,7 +13,7 @@ export function fileFeed(definition: SnapshotFileClusterDefinition, now: () => D
       try {
         const { snapshot } = loadDump(definition.paths);
         const incomplete = snapshot.incomplete.map((e) => ({ kind: e.kind, reason: e.reason, ...(e.namespace !== undefined ? { namespace: e.namespace } : {}) }));
-        view = { version: 1, snapshot, state: { status: 'ok', lastResyncAt: snapshot.collectedAt, incomplete } };
+        view = { version: 1, prepared: prepareSnapshot(snapshot), state: { status: 'ok', lastResyncAt: snapshot.collectedAt, incomplete } };
       } catch (err) {
         // A missing or broken dump answers as a failing cluster: the other clusters keep answering.
         const message = err instanceof Error ? err.message : String(err);

@@ -1,6 +1,6 @@
 // A feed keeps one cluster's current state where answers can be read from without asking the cluster:
 // memory (a loaded dump, a watch-fed store) or the backend cache (another replica collects).
-import type { ClusterFailure, ClusterHealth, Snapshot } from '@kubectl-storage/plugin-kubernetes-storage-common';
+import type { ClusterFailure, ClusterHealth, PreparedSnapshot } from '@kubectl-storage/plugin-kubernetes-storage-common';
 
 /** JSON-safe (it travels through the cache in shared mode); times are ISO strings. */
 export interface FeedState {
@@ -16,9 +16,12 @@ export interface FeedState {
 
 export interface ClusterView {
   state: FeedState;
-  /** What answers are computed from; undefined while nothing has been read yet. */
-  snapshot?: Snapshot;
-  /** Bumps whenever snapshot changes (for memoising per-version work). */
+  /**
+   * What answers are computed from, with its index built once per version (not once per answer: at 50,000
+   * objects the index is most of an answer's cost). Undefined while nothing has been read yet.
+   */
+  prepared?: PreparedSnapshot;
+  /** Bumps whenever the data changes. */
   version: number;
 }
 

@@ -107,7 +107,7 @@ export function watchFeed(options: WatchFeedOptions): WatchFeed {
       if (!store) return { version: 0, state: { status: 'pending', incomplete: [] } };
       const state = stateOfStore(store);
       // Nothing read yet: no report (an empty snapshot would read as "no objects").
-      return store.version === 0 ? { version: 0, state } : { version: store.version, snapshot: store.snapshot(), state };
+      return store.version === 0 ? { version: 0, state } : { version: store.version, prepared: store.prepared(), state };
     },
   };
 }

@@ -9,8 +9,8 @@ import {
   type ClusterHealth,
   type ClusterStorageAnswer,
   type EntityStorageResponse,
+  type PreparedSnapshot,
   type ReportScope,
-  type Snapshot,
   type StorageReport,
 } from '@kubectl-storage/plugin-kubernetes-storage-common';
 import type { ClusterFeed } from '../feeds/types';
@@ -46,14 +46,14 @@ export class StorageReports {
 
     const clusters = await Promise.all(
       feeds.map(async (feed): Promise<ClusterStorageAnswer> => {
-        const { state, snapshot } = await feed.view();
+        const { state, prepared } = await feed.view();
         return {
           cluster: feed.name,
           status: state.status,
           freshness: freshnessOf(state, now),
           ...(state.failure ? { failure: state.failure } : {}),
           // A failing cluster still shows its last good data (stale: freshness says how old).
-          ...(snapshot ? { report: this.report(snapshot, scope, reportScope, now) } : {}),
+          ...(prepared ? { report: this.report(prepared, scope, reportScope, now) } : {}),
         };
       }),
     );
@@ -66,9 +66,9 @@ export class StorageReports {
     };
   }
 
-  private report(snapshot: Snapshot, scope: EntityScope, reportScope: ReportScope, now: Date): StorageReport {
-    const scoped = scopeSnapshot(snapshot, { selector: scope.selector, ...(scope.namespaces ? { namespaces: scope.namespaces } : {}) });
+  private report(prepared: PreparedSnapshot, scope: EntityScope, reportScope: ReportScope, now: Date): StorageReport {
+    const scoped = scopeSnapshot(prepared, { selector: scope.selector, ...(scope.namespaces ? { namespaces: scope.namespaces } : {}) });
     // A dump is dated by itself (the same report every time); a live cluster's ages grow with the clock.
-    return analyze(scoped, { ...(snapshot.source.type === 'file' ? {} : { now }), scope: reportScope });
+    return analyze(scoped, { ...(prepared.snapshot.source.type === 'file' ? {} : { now }), scope: reportScope });
   }
 }

@@ -4,7 +4,7 @@
 // relists once. Every replica answers from the cache (the collecting one from its own store), so N replicas
 // cost the cluster one set of watches, not N.
 import type { CacheService, LoggerService, SchedulerService } from '@backstage/backend-plugin-api';
-import type { Snapshot } from '@kubectl-storage/plugin-kubernetes-storage-common';
+import { prepareSnapshot, type PreparedSnapshot, type Snapshot } from '@kubectl-storage/plugin-kubernetes-storage-common';
 import type { ClusterConnection } from '@kubectl-storage/plugin-kubernetes-storage-node';
 import { randomUUID } from 'node:crypto';
 import type { ClusterFeed, ClusterView, FeedState } from '../feeds/types';
@@ -40,7 +40,8 @@ export function sharedFeed(options: SharedFeedOptions): ClusterFeed {
   const replica = randomUUID();
   const ttl = 2 * options.leaseMs + 60_000;
   let collecting: WatchFeed | undefined;
-  let held: { key: string; snapshot: Snapshot } | undefined;
+  /** The published snapshot last read from the cache, prepared once. */
+  let held: { key: string; prepared: PreparedSnapshot } | undefined;
   const stopped = new AbortController();
 
   async function publish(feed: WatchFeed, lastKey: string | undefined): Promise<string | undefined> {
@@ -96,12 +97,12 @@ export function sharedFeed(options: SharedFeedOptions): ClusterFeed {
     },
     async view(): Promise<ClusterView> {
       const local = collecting?.store();
-      if (local && local.version > 0) return { version: local.version, snapshot: local.snapshot(), state: stateOfStore(local) };
+      if (local && local.version > 0) return { version: local.version, prepared: local.prepared(), state: stateOfStore(local) };
       const head = await options.cache.get<PublishedHead & Parameters<CacheService['set']>[1]>(headKey(options.name));
       if (!head) return { version: 0, state: { status: 'pending', incomplete: [] } };
       if (held?.key !== head.snapshotKey) {
         const snapshot = await options.cache.get(head.snapshotKey);
-        if (snapshot) held = { key: head.snapshotKey, snapshot: snapshot as unknown as Snapshot };
+        if (snapshot) held = { key: head.snapshotKey, prepared: prepareSnapshot(snapshot as unknown as Snapshot) };
       }
       const quietMs = now().getTime() - Date.parse(head.publishedAt);
       const state: FeedState =
@@ -112,7 +113,7 @@ export function sharedFeed(options: SharedFeedOptions): ClusterFeed {
               failure: { reason: 'timeout', message: `no replica has published cluster ${options.name} since ${head.publishedAt}`, since: head.publishedAt },
             }
           : head.state;
-      return held ? { version: versionOf(held.key), snapshot: held.snapshot, state } : { version: 0, state };
+      return held ? { version: versionOf(held.key), prepared: held.prepared, state } : { version: 0, state };
     },
   };
 }
