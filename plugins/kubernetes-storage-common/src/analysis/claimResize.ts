@@ -74,11 +74,15 @@ export function checkClaimSize(ctx: AnalysisContext, claim: PersistentVolumeClai
       `Claim ${id} ${sizes}; the volume is expanded but its file system is not yet (${state}${forTime})` +
       (podsRead ? `, while ${where} ${mounting.length === 1 ? 'mounts' : 'mount'} it` : ' (pods were not read, so who mounts it is unknown)') +
       '.';
-    hint = readOnly
-      ? 'The kubelet expands a file system online only when it is mounted read-write: it grows when the pod is restarted.'
-      : mounting.length > 0
+    hint =
+      mounting.length > 0
         ? `The kubelet grows the file system online while the pod runs (no restart needed): kubectl describe pod ${mounting[0].meta.name} -n ${ns} ` +
-          'for FileSystemResizeFailed, and the CSI node plugin logs on its node. Only a driver without online expansion needs a pod restart.'
+          'for FileSystemResizeFailed, and the CSI node plugin logs on its node. Only a driver without online expansion needs a pod restart.' +
+          // The kubelet skips online expansion for a persistentVolumeClaim source marked readOnly; the projection
+          // cannot tell that from read-only container mounts, so say both.
+          (readOnly
+            ? ' The pod mounts it read-only: if that is the pod\'s persistentVolumeClaim.readOnly, the kubelet does not expand it online and it grows when the pod is restarted.'
+            : '')
         : `kubectl describe pvc ${claim.meta.name} -n ${ns}; the file system grows online in a running pod or at the next mount.`;
   } else {
     message = `Claim ${id} ${sizes}; the resize is not finished (${state}${forTime})${said}`;

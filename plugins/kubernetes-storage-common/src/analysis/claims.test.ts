@@ -359,10 +359,11 @@ describe('pvc-resize-pending, pvc-resize-on-next-mount and pvc-capacity-below-re
     expect(fired('pvc-capacity-below-request', { persistentVolumes: [v], persistentVolumeClaims: [c] })).toEqual([]);
   });
 
-  it('says a read-only mount grows only when the pod restarts', () => {
+  it('says a read-only persistentVolumeClaim source grows only when the pod restarts', () => {
     const { pv: v, pvc: c } = grown({ conditions: fsPending(HOUR) });
     const reader = pod({ name: 'app', claims: [] , volumes: [{ name: 'd', kind: 'persistentVolumeClaim', claimName: 'data', readOnly: true, mounted: true }] });
-    expect(fired('pvc-resize-pending', { persistentVolumes: [v], persistentVolumeClaims: [c], pods: [reader] })[0].hint).toContain('mounted read-write');
+    const [f] = fired('pvc-resize-pending', { persistentVolumes: [v], persistentVolumeClaims: [c], pods: [reader] });
+    expect(f.hint).toContain("if that is the pod's persistentVolumeClaim.readOnly, the kubelet does not expand it online");
   });
 
   it('reports an unmounted claim waiting for the file system as info: it grows at the next mount', () => {

@@ -234,13 +234,13 @@ export const claimCatalog: CatalogEntry[] = [
       'Read the claim\'s conditions and events and the events of the pod that mounts it (`kubectl describe pod`: ' +
       'FileSystemResizeFailed, VolumeResizeFailed). For a controller-side failure check the CSI resizer logs; with ' +
       'RecoverVolumeExpansionFailure (1.32+) the request may be lowered back, but not below the current capacity. ' +
-      'Restart the pod only if the driver cannot expand online or the volume is mounted read-only.',
+      'Restart the pod only if the driver cannot expand online or the pod\'s persistentVolumeClaim source is readOnly.',
     review: {
       controller: 'expand controller / external-resizer, kubelet volume manager',
       rule:
         'The resizer expands the volume, updates the PV and, when node expansion is needed, sets ' +
         'FileSystemResizePending / NodeResizePending. The kubelet\'s desired-state populator marks every mounted ' +
-        'volume whose claim wants more for an online NodeExpandVolume (not read-only mounts); unmounted volumes grow ' +
+        'volume whose claim wants more for an online NodeExpandVolume (not a readOnly claim source); unmounted volumes grow ' +
         'at the next mount. Reported after pendingGraceSeconds while a pod mounts it, at once when failed or infeasible.',
       sources: [
         'pkg/controller/volume/expand/expand_controller.go',
