@@ -94,6 +94,20 @@ describe('GET /api/kubernetes-storage/v1/entity/:kind/:namespace/:name', () => {
   });
 });
 
+describe('audit', () => {
+  it('records each entity read, with the outcome per cluster, and failed reads with their error', async () => {
+    const success = jest.fn(async () => {});
+    const fail = jest.fn(async () => {});
+    const auditor = mockServices.auditor.mock({ createEvent: jest.fn(async () => ({ success, fail })) });
+    const { server } = await startStorageBackend({ entities: [db], features: [auditor.factory] });
+    await request(server).get('/api/kubernetes-storage/v1/entity/component/default/db').set('Authorization', user);
+    await request(server).get('/api/kubernetes-storage/v1/entity/component/default/nope').set('Authorization', user);
+    expect(auditor.createEvent).toHaveBeenCalledWith(expect.objectContaining({ eventId: 'entity-storage-read', meta: { entityRef: 'component:default/db' } }));
+    expect(success).toHaveBeenCalledWith({ meta: { clusters: ['demo:ok'] } });
+    expect(fail).toHaveBeenCalledWith({ error: expect.objectContaining({ name: 'NotFoundError' }) });
+  });
+});
+
 describe('cross-entity isolation', () => {
   it('an entity of the same name in another catalog namespace, without annotations, sees none of db\'s objects', async () => {
     const twin = component('db', {}, 'team-b');
