@@ -154,6 +154,15 @@ describe('pv-claimref-dangling', () => {
     expect(f.message).toBe('PersistentVolume pv-x is Bound to claim shop/gone, which does not exist.');
   });
 
+  it('says that the repair deletes a Delete volume and offers the Retain patch first; a Retain volume is only Released', () => {
+    const del = pv({ name: 'pv-x', claimRef: { namespace: 'shop', name: 'gone', uid: 'u1' } });
+    expect(fired('pv-claimref-dangling', { persistentVolumes: [del] })[0].hint).toContain(
+      `With reclaim policy Delete that repair deletes the volume and its disk: if the data may be needed, first kubectl patch pv pv-x -p '{"spec":{"persistentVolumeReclaimPolicy":"Retain"}}'`,
+    );
+    const keep = pv({ name: 'pv-r', reclaimPolicy: 'Retain', claimRef: { namespace: 'shop', name: 'gone', uid: 'u1' } });
+    expect(fired('pv-claimref-dangling', { persistentVolumes: [keep] })[0].hint).toContain('The repair makes it Released (reclaim policy Retain).');
+  });
+
   it('fires when the claim of that name was recreated with another uid', () => {
     const { pv: v, pvc: c } = boundPair({ name: 'data' });
     const recreated = { ...c, meta: { ...c.meta, uid: 'new-uid' } };
@@ -278,6 +287,8 @@ describe('pv-claimref-dangling with two volumes Bound to one claim (or one uid t
     const found = fired('pv-claimref-dangling', { persistentVolumes: [own, twin], persistentVolumeClaims: [c] });
     expect(found.map((f) => f.object.name)).toEqual(['pv-twin']);
     expect(found[0].message).toBe('PersistentVolume pv-twin is Bound to claim default/data, but that claim is bound to volume pv-own.');
+    // Not dynamically provisioned: the controller only unbinds it, whatever its policy.
+    expect(found[0].hint).toContain('The repair unbinds the volume (Available again).');
   });
 });
 

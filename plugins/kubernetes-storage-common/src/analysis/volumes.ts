@@ -216,10 +216,24 @@ function checkClaimRef(ctx: AnalysisContext, pv: PersistentVolume, object: Objec
       : elsewhere
         ? `PersistentVolume ${pv.meta.name} is Bound to claim ${id}, but that claim is bound to volume ${claim?.volumeName}.`
         : `PersistentVolume ${pv.meta.name} is Bound to claim ${id}, which does not exist.`,
-    hint: 'The PV controller (kube-controller-manager) fixes this within seconds when it runs: check it and its logs.',
+    hint: `The PV controller (kube-controller-manager) repairs this within seconds when it runs: check it and its logs. ${repairFate(pv, elsewhere)}`,
     related: [claimObjectRef(ref.namespace, ref.name)],
     details: compact({ claim: id, claimRefUid: ref.uid, liveClaimUid: claim?.meta.uid, claimVolume: elsewhere ? claim?.volumeName : undefined }),
   });
+}
+
+/**
+ * What the PV controller's repair of a dangling claimRef does to the volume (syncVolume): a volume whose claim is
+ * gone is Released and reclaimed by its policy; one whose claim is bound elsewhere is deleted when dynamically
+ * provisioned with Delete, else unbound. Said before anyone restarts the controller, since Delete loses the data.
+ */
+function repairFate(pv: PersistentVolume, elsewhere: boolean): string {
+  const retain = `kubectl patch pv ${pv.meta.name} -p '{"spec":{"persistentVolumeReclaimPolicy":"Retain"}}'`;
+  const dynamic = pv.meta.annotations?.['pv.kubernetes.io/provisioned-by'] !== undefined;
+  if (pv.reclaimPolicy === 'Delete' && (!elsewhere || dynamic)) {
+    return `With reclaim policy Delete that repair deletes the volume and its disk: if the data may be needed, first ${retain}`;
+  }
+  return elsewhere ? 'The repair unbinds the volume (Available again).' : `The repair makes it Released (reclaim policy ${pv.reclaimPolicy}).`;
 }
 
 /** Pods that hold a claim: scheduled and not finished. */
