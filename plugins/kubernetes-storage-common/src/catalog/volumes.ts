@@ -141,9 +141,10 @@ export const volumeCatalog: CatalogEntry[] = [
       'unbound back to Available), so one that lasts means the controller is not running or cannot update the ' +
       'volume: the storage is stranded, and a recreated claim of that name may wait for a volume it never gets.',
     fix:
-      'Check that the PV controller (kube-controller-manager) is running and its logs. If the data belongs to the ' +
-      'recreated claim, remove `spec.claimRef.uid` from the volume so it can bind it again; if the data is not ' +
-      'needed, back it up and delete the volume.',
+      'If the data may be needed and the volume has reclaim policy Delete, set it to Retain first: the controller\'s ' +
+      'repair releases and then deletes such a volume. Then check that the PV controller (kube-controller-manager) ' +
+      'is running and its logs. If the data belongs to the recreated claim, remove `spec.claimRef.uid` from the ' +
+      'volume so it can bind it again; if the data is not needed, back it up and delete the volume.',
     review: {
       controller: 'PV controller',
       rule:
