@@ -41,6 +41,15 @@ describe('pvc-pending-no-default-class', () => {
     expect(f.severity).toBe('critical');
   });
 
+  it('stays quiet while an Available class-less volume fits (the binder matches those without a default class)', () => {
+    const claim = pending({ storageClassName: undefined, meta: { creationTimestamp: ago(5) } });
+    const classless = pv({ name: 'manual', phase: 'Available', storageClassName: undefined, claimRef: undefined, capacity: '20Gi' });
+    const parts = { storageClasses: [storageClass({ name: 'standard', isDefault: false })], persistentVolumeClaims: [claim], persistentVolumes: [classless] };
+    expect(fired('pvc-pending-no-default-class', parts)).toEqual([]);
+    const tooSmall = { ...classless, capacity: '1Gi' };
+    expect(fired('pvc-pending-no-default-class', { ...parts, persistentVolumes: [tooSmall] })).toHaveLength(1);
+  });
+
   it('stays quiet with a default class, and when StorageClasses were not observed', () => {
     const claim = pending({ storageClassName: undefined, meta: { creationTimestamp: ago(5) } });
     expect(fired('pvc-pending-no-default-class', { storageClasses: [standard], persistentVolumeClaims: [claim] })).toEqual([]);

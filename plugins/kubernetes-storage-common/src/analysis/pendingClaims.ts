@@ -40,6 +40,8 @@ export function checkPendingClaim(ctx: AnalysisContext, c: PendingClaim, pool: S
   if (claim.storageClassName === undefined) {
     if (!ctx.observed('storageclasses')) return;
     cls = effectiveDefaultClass(ctx.index);
+    // Without a default class the binder still matches class-less volumes: one that fits is a binding under way.
+    if (!cls && ctx.observed('persistentvolumes') && pool.fits(claim, '')) return;
     if (!cls) {
       ctx.emit({
         code: 'pvc-pending-no-default-class',
