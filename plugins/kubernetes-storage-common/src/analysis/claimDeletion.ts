@@ -4,9 +4,7 @@ import type { ClaimView, ObjectRef } from '../model/report';
 import type { PersistentVolumeClaim, Pod } from '../model/snapshot';
 import { humanizeAge, secondsSince } from '../util/time';
 import type { AnalysisContext } from './context';
-import { compact, refOf } from './refs';
-
-const isUnfinished = (p: Pod): boolean => p.phase !== 'Succeeded' && p.phase !== 'Failed';
+import { compact, isUnfinished, refOf } from './refs';
 
 /**
  * The pods pvc-protection counts as using the claim: scheduled to a node and naming it in a persistentVolumeClaim

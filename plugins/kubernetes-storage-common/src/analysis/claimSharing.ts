@@ -4,13 +4,10 @@ import type { ObjectRef } from '../model/report';
 import type { PersistentVolume, PersistentVolumeClaim, Pod } from '../model/snapshot';
 import { volumeAttachment } from './attachment';
 import type { AnalysisContext } from './context';
-import { refOf } from './refs';
+import { isOnNode, isUnfinished, refOf } from './refs';
 import { secondsSince } from '../util/time';
 
 const compareStrings = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
-const isUnfinished = (p: Pod): boolean => p.phase !== 'Succeeded' && p.phase !== 'Failed';
-/** Pods that hold the volume or wait for it on a node: scheduled and not finished. */
-const isActive = (p: Pod): boolean => isUnfinished(p) && !!p.nodeName;
 const podPlace = (p: Pod): string => (p.nodeName ? `${p.meta.name} on ${p.nodeName}` : `${p.meta.name} unscheduled`);
 
 /** Waiting reasons of a pod whose volumes are not set up yet (anything else means its containers got that far). */
@@ -43,7 +40,7 @@ export function checkSharing(ctx: AnalysisContext, claim: PersistentVolumeClaim,
     });
     return;
   }
-  const active = pods.filter(isActive);
+  const active = pods.filter(isOnNode);
   if (active.length < 2) return;
   const nodes = [...new Set(active.map((p) => p.nodeName as string))].sort(compareStrings);
   if (nodes.length < 2) return;

@@ -79,7 +79,6 @@ function claimView(
   });
 }
 
-const isUnfinished = (p: Pod): boolean => p.phase !== 'Succeeded' && p.phase !== 'Failed';
 const podNames = (pods: Pod[]): string => `pod${pods.length === 1 ? '' : 's'} ${pods.map((p) => p.meta.name).join(', ')}`;
 
 function checkClaim(ctx: AnalysisContext, claim: PersistentVolumeClaim, view: ClaimView, pods: Pod[], pool: StaticVolumePool): void {

@@ -1,11 +1,17 @@
 // Small shared pieces of the storage analyzers: object references and the StatefulSet ordinal behind a claim.
 import type { ObjectRef, StatefulSetOrdinalRef } from '../model/report';
-import type { Meta } from '../model/snapshot';
+import type { Meta, Pod } from '../model/snapshot';
 import type { SnapshotIndex } from './snapshotIndex';
 
 export function refOf(kind: string, meta: Meta): ObjectRef {
   return meta.namespace === undefined ? { kind, name: meta.name } : { kind, name: meta.name, namespace: meta.namespace };
 }
+
+/** A pod that has not finished (Succeeded or Failed): it runs or may still run. */
+export const isUnfinished = (p: Pod): boolean => p.phase !== 'Succeeded' && p.phase !== 'Failed';
+
+/** A pod that holds its volumes or waits for them on a node: scheduled and not finished. */
+export const isOnNode = (p: Pod): boolean => isUnfinished(p) && !!p.nodeName;
 
 export function claimObjectRef(namespace: string, name: string): ObjectRef {
   return { kind: 'PersistentVolumeClaim', name, namespace };

@@ -1,13 +1,13 @@
 // PersistentVolume findings and the report's volume view: what became of storage whose claim is gone, volumes
 // stuck on the way in or out, dangling claim references, and volumes whose node is gone.
 import type { ObjectRef, VolumeView } from '../model/report';
-import type { PersistentVolume, Pod } from '../model/snapshot';
+import type { PersistentVolume } from '../model/snapshot';
 import { formatBytes, readQuantity } from '../util/quantity';
 import { humanizeAge, secondsSince } from '../util/time';
 import type { AnalysisContext } from './context';
 import { describeUnknown, PV_PHASES, RECLAIM_POLICIES, unknownDetails, unknownFields, VOLUME_MODES } from './knownValues';
 import { claimOnGoneNode, goneNodesOf, nodeGoneRecovery } from './nodeGone';
-import { claimObjectRef, compact, describeOrdinal, ordinalOfClaimRef, refOf, withDefined } from './refs';
+import { claimObjectRef, compact, describeOrdinal, isOnNode, isUnfinished, ordinalOfClaimRef, refOf, withDefined } from './refs';
 import { key } from './snapshotIndex';
 
 /**
@@ -236,8 +236,6 @@ function repairFate(pv: PersistentVolume, elsewhere: boolean): string {
   return elsewhere ? 'The repair unbinds the volume (Available again).' : `The repair makes it Released (reclaim policy ${pv.reclaimPolicy}).`;
 }
 
-/** Pods that hold a claim: scheduled and not finished. */
-const holding = (pods: Pod[]): Pod[] => pods.filter((p) => !!p.nodeName && p.phase !== 'Succeeded' && p.phase !== 'Failed');
 
 function checkNodeGone(ctx: AnalysisContext, pv: PersistentVolume, object: ObjectRef): void {
   const nodes = goneNodesOf(ctx, pv);
@@ -248,7 +246,7 @@ function checkNodeGone(ctx: AnalysisContext, pv: PersistentVolume, object: Objec
   if (pods.some((p) => p.phase === 'Running' && p.nodeName !== undefined && ctx.index.nodeNames.has(p.nodeName))) return;
   const owner = ref && ordinalOfClaimRef(ctx.index, ref.namespace, ref.name);
   const gone = ref && claimOnGoneNode(ctx, ref.namespace, ref.name);
-  const waiting = pods.filter((p) => p.phase !== 'Succeeded' && p.phase !== 'Failed').map((p) => p.meta.name).sort();
+  const waiting = pods.filter(isUnfinished).map((p) => p.meta.name).sort();
   const where = `node${nodes.length === 1 ? '' : 's'} ${nodes.join(', ')}`;
   ctx.emit({
     code: 'pv-node-gone',
@@ -311,7 +309,7 @@ function checkTerminating(ctx: AnalysisContext, pv: PersistentVolume, object: Ob
     }
     // The protection working: the volume serves its claim until the claim is deleted. Never advise deleting it.
     const podsRead = ctx.observed('pods', ref.namespace);
-    const users = holding(ctx.index.podsByClaim.get(key(ref.namespace, ref.name)) ?? []);
+    const users = (ctx.index.podsByClaim.get(key(ref.namespace, ref.name)) ?? []).filter(isOnNode);
     const use = !podsRead
       ? ' (pods were not read, so who uses it is unknown)'
       : users.length
