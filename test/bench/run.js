@@ -21,4 +21,6 @@ for (const file of files) {
     process.stdout.write(`${file} exited with ${r.status ?? r.signal}\n`);
   }
 }
+// docs/performance.md from the latest results of every benchmark that writes them.
+spawnSync(process.execPath, [join(__dirname, 'performance-doc.js')], { stdio: 'inherit' });
 process.exitCode = failed ? 1 : 0;

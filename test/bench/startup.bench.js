@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // `kubectl storage --help` must feel instant. Measures the compiled CLI's start-up (`node cli/bin/run.js --help`,
 // and one command's --help) against a bare `node -e 0`, median of N runs each, and prints both and the
-// difference. Numbers only, no assertions: `npm run bench` builds first.
+// difference; and a live command that fails at once (a server on 127.0.0.1 with nothing listening) against
+// `kubectl get pv` failing the same way (issue 12 part 4: target within 3x kubectl's time). Numbers only, no
+// assertions: `npm run bench` builds first.
 'use strict';
 const { spawnSync } = require('node:child_process');
 const { existsSync } = require('node:fs');
@@ -17,16 +19,35 @@ function median(values) {
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
-function time(args) {
+function time(args, { command = process.execPath, expectStatus = 0 } = {}) {
   const samples = [];
   for (let i = 0; i < RUNS + 1; i++) {
     const start = process.hrtime.bigint();
-    const r = spawnSync(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
+    const r = spawnSync(command, args, { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
     const ms = Number(process.hrtime.bigint() - start) / 1e6;
-    if (r.status !== 0) throw new Error(`node ${args.join(' ')} exited ${r.status}: ${r.stderr}`);
+    if (r.status !== expectStatus) throw new Error(`${command} ${args.join(' ')} exited ${r.status}: ${r.stderr}`);
     if (i > 0) samples.push(ms); // the first run warms the file system cache
   }
   return median(samples);
+}
+
+/** A kubeconfig whose server is 127.0.0.1 on a port nothing listens on: every live command fails at once. */
+function unreachableKubeconfig() {
+  const fs = require('node:fs');
+  const os = require('node:os');
+  // A port that was just free: bind, read it, close (nothing listens on it afterwards).
+  const port = (() => {
+    const r = spawnSync(process.execPath, ['-e', "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{process.stdout.write(String(s.address().port));s.close()})"], { encoding: 'utf8' });
+    return Number(r.stdout);
+  })();
+  const file = join(fs.mkdtempSync(join(os.tmpdir(), 'startup-bench-')), 'kubeconfig');
+  fs.writeFileSync(file, [
+    'apiVersion: v1', 'kind: Config', 'current-context: dead',
+    'clusters:', '- name: dead', '  cluster:', `    server: https://127.0.0.1:${port}`, '    insecure-skip-tls-verify: true',
+    'contexts:', '- name: dead', '  context:', '    cluster: dead', '    user: u',
+    'users:', '- name: u', '  user:', '    token: not-a-real-token', '',
+  ].join('\n'));
+  return { file, port };
 }
 
 if (!existsSync(join(ROOT, 'cli', 'dist', 'commands', 'report.js'))) {
@@ -34,15 +55,28 @@ if (!existsSync(join(ROOT, 'cli', 'dist', 'commands', 'report.js'))) {
   process.exit(1);
 }
 
+const loadBefore = require('./lib/measure').machineLoad();
 const baseline = time(['-e', '0']);
+const dead = unreachableKubeconfig();
+const haveKubectl = spawnSync('kubectl', ['version', '--client'], { stdio: 'ignore' }).status === 0;
+const kubectlDead = haveKubectl ? time(['get', 'pv', '--kubeconfig', dead.file], { command: 'kubectl', expectStatus: 1 }) : NaN;
+// Exit 3: the cluster could not be reached (cli/src/lib/exitCodes.ts).
+const oursDead = time([RUN, 'report', '-A', '--kubeconfig', dead.file], { expectStatus: 3 });
 const rows = [
   ['node -e 0', baseline],
   ['kubectl-storage --help', time([RUN, '--help'])],
   ['kubectl-storage report --help', time([RUN, 'report', '--help'])],
   ['kubectl-storage explain pv-released-retain', time([RUN, 'explain', 'pv-released-retain'])],
+  [`kubectl-storage report -A (127.0.0.1:${dead.port} closed)`, oursDead],
+  [`kubectl get pv (same unreachable server)`, kubectlDead],
 ];
 console.log(`start-up, median of ${RUNS} runs (manifest: ${existsSync(join(ROOT, 'cli', 'oclif.manifest.json')) ? 'yes' : 'no'})`);
 for (const [name, ms] of rows) {
   const diff = name === 'node -e 0' ? '' : `  (+${(ms - baseline).toFixed(1)} ms over node)`;
-  console.log(`  ${name.padEnd(44)} ${ms.toFixed(1).padStart(7)} ms${diff}`);
+  console.log(`  ${name.padEnd(52)} ${ms.toFixed(1).padStart(7)} ms${diff}`);
 }
+console.log(
+  `targets: a failing live command within 3x kubectl's: ${oursDead / kubectlDead <= 3 ? 'met' : 'NOT met'} (${(oursDead / kubectlDead).toFixed(1)}x kubectl, ` +
+    `${(oursDead / baseline).toFixed(1)}x bare node); --help ${(rows[1][1] / baseline).toFixed(1)}x bare node (target 3x)`,
+);
+require('./lib/results').writeResults('startup', { runs: RUNS, rows: rows.map(([name, ms]) => ({ name, ms: Number(ms.toFixed(1)) })), baselineMs: baseline, failingLiveMs: oursDead, kubectlFailingMs: kubectlDead }, loadBefore);

@@ -70,7 +70,8 @@ async function kubelet(stateFile) {
   const state = cp.loadState(stateFile);
   const kube = new Kube(state.credentials.admin, 'kubectl-storage-kubelet-stand-in');
   const k = new Kubelet(kube, {
-    rules: () => KUBELET_RULES,
+    // KUBECTL_STORAGE_KUBELET_EXTRA_RULES (JSON KubeletRule[]): the benchmarks' seeded faults, ahead of the scenarios'.
+    rules: (extra => () => [...extra, ...KUBELET_RULES])(JSON.parse(process.env.KUBECTL_STORAGE_KUBELET_EXTRA_RULES || '[]')),
     volumeUsage: () => VOLUME_USAGE,
     serving: state.kubeletServing,
     onAction: line => console.log(`${new Date().toISOString()} ${line}`),

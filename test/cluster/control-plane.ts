@@ -15,7 +15,8 @@ import { IDENTITIES, makePki, writeAuditPolicy, writeKubeconfig } from './pki';
 
 export const CLUSTER_DIR = __dirname;
 export const REPO_ROOT = path.resolve(__dirname, '..', '..');
-export const STATE_DIR = path.join(__dirname, '.state');
+// KUBECTL_STORAGE_CLUSTER_STATE_DIR: a second cluster of its own (the benchmarks') beside the tests' one.
+export const STATE_DIR = process.env.KUBECTL_STORAGE_CLUSTER_STATE_DIR ?? path.join(__dirname, '.state');
 export const STATE_FILE = path.join(STATE_DIR, 'cluster.json');
 const CLI = path.join(__dirname, 'cli.js');
 
@@ -329,6 +330,8 @@ export async function startControlPlane(opts: StartOptions): Promise<ClusterStat
         '--secure-port=0',
         '--v=1',
         ...(process.env.KUBECTL_STORAGE_KCM_VMODULE ? [`--vmodule=${process.env.KUBECTL_STORAGE_KCM_VMODULE}`] : []),
+        // The benchmarks seed thousands of objects: the controllers' default client limit (20 requests/s) would take minutes.
+        ...(process.env.KUBECTL_STORAGE_KCM_EXTRA_ARGS ? process.env.KUBECTL_STORAGE_KCM_EXTRA_ARGS.split(' ').filter(Boolean) : []),
         `--kubeconfig=${cmKubeconfig}`,
       ]);
       startProcess(state, 'kubelet', process.execPath, [CLI, 'kubelet', STATE_FILE]);
