@@ -1,7 +1,8 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { analyze, kindOf, SnapshotStore, type ListedKind } from '@kubectl-storage/plugin-kubernetes-storage-common';
+import { getEventListeners, getMaxListeners } from 'node:events';
+import { ANALYSED_KINDS, analyze, kindOf, SnapshotStore, type ListedKind } from '@kubectl-storage/plugin-kubernetes-storage-common';
 import { boundClaim, persistentVolumeClaim, pod, sampleCluster, secret, type RawObject } from '@kubectl-storage/test-fixtures';
 import { useFakeApiServer, writeKubeconfig, type FakeApiServerOptions } from '../../../../test/msw';
 import { connect } from '../connection';
@@ -21,7 +22,7 @@ function start(server: FakeApiServerOptions, kinds: ListedKind[], extra: Partial
   const controller = new AbortController();
   const events: WatchLoopEvent[] = [];
   const waiters: { match: (e: WatchLoopEvent) => boolean; resolve: (e: WatchLoopEvent) => void }[] = [];
-  const sleeps: { ms: number; release: () => void }[] = [];
+  const sleeps: { ms: number; signal: AbortSignal; release: () => void }[] = [];
   let clock = T0;
   const done = watchKinds(conn, store, {
     kinds,
@@ -31,10 +32,15 @@ function start(server: FakeApiServerOptions, kinds: ListedKind[], extra: Partial
     backoff: {
       random: () => 0.5,
       // No real waits: a retry happens when the test releases it (or the loop is aborted).
+      // Listens on the signal as the real sleep does (so listener counts are the real loop's).
       sleep: (ms, signal) =>
         new Promise<void>((resolve) => {
-          sleeps.push({ ms, release: resolve });
-          signal.addEventListener('abort', () => resolve());
+          const release = (): void => {
+            signal.removeEventListener('abort', release);
+            resolve();
+          };
+          sleeps.push({ ms, signal, release });
+          signal.addEventListener('abort', release);
         }),
     },
     onEvent: (e) => {
@@ -175,6 +181,18 @@ describe('watchKinds', () => {
     w.sleeps[0].release();
     await w.waitFor(w.is('failed', 'persistentvolumeclaims'), 2);
     expect(w.fake.listCalls('persistentvolumeclaims')).toHaveLength(2);
+    await w.stop();
+  });
+
+  it('keeps every abort signal under EventTarget\'s listener limit while all analysed kinds back off at once (no MaxListenersExceededWarning)', async () => {
+    const w = start({ objects: [pod('shop', 'a')], behaviour: { unauthorized: true } }, ANALYSED_KINDS);
+    await w.waitFor(w.is('failed'), ANALYSED_KINDS.length);
+    expect(w.sleeps).toHaveLength(ANALYSED_KINDS.length);
+    // Node warns when a signal's abort listeners pass its limit (events.defaultMaxListeners, 10): ask the same.
+    const over = [...new Set(w.sleeps.map((s) => s.signal))]
+      .map((signal) => ({ listeners: getEventListeners(signal, 'abort').length, max: getMaxListeners(signal) }))
+      .filter((s) => s.listeners > s.max);
+    expect(over).toEqual([]);
     await w.stop();
   });
 

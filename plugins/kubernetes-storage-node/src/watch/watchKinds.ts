@@ -87,10 +87,13 @@ export async function watchKinds(connection: ClusterConnection, store: SnapshotS
     if (RESOURCES[kind].namespaced && o.namespaces) for (const namespace of new Set(o.namespaces)) places.push({ kind, namespace });
     else places.push({ kind });
   }
-  const ctx: LoopContext = { connection, store, o, now, backoff, lists, signal };
   await Promise.all(
     places.map((where) =>
-      watchPlace(ctx, where).catch((err: unknown) => {
+      // Each place gets a signal of its own: a place adds abort listeners (its backoff sleep, its request) to
+      // the signal it is given, and with every kind failing at once (the cluster down) 12 places on one shared
+      // signal pass EventTarget's limit of 10 (MaxListenersExceededWarning, a false leak alarm). AbortSignal.any
+      // follows its source without adding a listener to it, so the caller's signal carries none per place.
+      watchPlace({ connection, store, o, now, backoff, lists, signal: AbortSignal.any([signal]) }, where).catch((err: unknown) => {
         internal.abort(err);
         throw err;
       }),
