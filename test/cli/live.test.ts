@@ -24,6 +24,7 @@ import Usage from '../../cli/src/commands/usage';
 import { manualTimeouts, useFakeApiServer, writeKubeconfig, type FakeApiBehaviour, type FakeApiServer, type ManualTimeouts } from '../msw';
 import { clusterItems, NOW, useClusterDump } from './support/cluster';
 import { runCli, type CliRun } from './support/runCli';
+import { untargeted } from './support/untargeted';
 
 const api = useFakeApiServer();
 const cluster = useClusterDump();
@@ -94,7 +95,7 @@ describe('a live cluster', () => {
     api.start({ objects: [...clusterItems(), secret('shop', 'shop-example-com-tls')] });
     const fromCluster = json(await runCli(Report, live('-A', '-o', 'json')));
     const fromDump = json(await runCli(Report, ['-f', cluster.file, '--now', NOW, '-o', 'json']));
-    expect(fromCluster.findings).toEqual(fromDump.findings);
+    expect(untargeted(fromCluster.findings)).toEqual(untargeted(fromDump.findings));
     expect(fromCluster.statefulSets).toEqual(fromDump.statefulSets);
   });
 
@@ -276,7 +277,7 @@ describe('each command reads only the kinds its view needs', () => {
     const fromCluster = json<Record<string, unknown>>(await runCli(command, live(...scope, '-o', 'json', ...argv)));
     const fromDump = json<Record<string, unknown>>(await runCli(command, ['-f', everyKind, '--now', NOW, '-o', 'json', ...argv]));
     expect(fromCluster.incomplete).toEqual([]);
-    expect(withoutCommandTarget({ ...fromCluster, incomplete: [] })).toEqual(withoutCommandTarget({ ...fromDump, incomplete: [] }));
+    expect(untargeted(withoutCommandTarget({ ...fromCluster, incomplete: [] }))).toEqual(untargeted(withoutCommandTarget({ ...fromDump, incomplete: [] })));
     expect((fromDump.findings as unknown[]).length).toBeGreaterThan(0);
   });
 
@@ -386,5 +387,15 @@ describe('usage (kubelet volume stats)', () => {
     expect(run.exitCode).toBe(4);
     expect(run.stdout).toMatch(/^data-web-0\s+20Gi\s+1Gi/m);
     expect(run.stderr).toMatch(/warning: could not read volumestats: error on node ip-10-0-2-44/);
+  });
+});
+
+describe('hints aim at the cluster that was read', () => {
+  it('every kubectl command in a hint carries --context and the --kubeconfig given', async () => {
+    serve();
+    const report = json(await runCli(Report, live('-A', '-o', 'json')));
+    const commands = report.findings.flatMap((f) => [...(f.hint ?? '').matchAll(/\bkubectl (storage )?(.*?)(?=;|$| then | and kubectl)/g)].map((m) => m[0]));
+    expect(commands.length).toBeGreaterThan(3);
+    for (const c of commands) expect(c).toMatch(new RegExp(`^kubectl (storage )?--context prod --kubeconfig ${kubeconfig.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')} `));
   });
 });

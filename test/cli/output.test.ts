@@ -6,7 +6,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { load } from 'js-yaml';
 import { loadDump } from '@kubectl-storage/plugin-kubernetes-storage-node';
-import { analyze, quantityBytes, type StorageReport } from '@kubectl-storage/plugin-kubernetes-storage-common';
+import { analyze, commandTargetFor, quantityBytes, targetReport, type StorageReport } from '@kubectl-storage/plugin-kubernetes-storage-common';
 import Ingress from '../../cli/src/commands/ingress';
 import Orphans from '../../cli/src/commands/orphans';
 import Pv from '../../cli/src/commands/pv';
@@ -27,7 +27,8 @@ describe('report -o json', () => {
     expect(run.stderr).toBe('');
     const printed = JSON.parse(run.stdout) as StorageReport;
     const expected = analyze(loadDump([cluster.file]).snapshot, { now: new Date(NOW) });
-    expect(printed).toEqual(JSON.parse(JSON.stringify(expected)));
+    // The same, with every hint's kubectl command aimed at the dump's (placeholder) context.
+    expect(printed).toEqual(JSON.parse(JSON.stringify(targetReport(expected, commandTargetFor(expected.source)))));
     expect(printed.apiVersion).toBe('kubectl-storage.io/v1alpha1');
     expect(printed.kind).toBe('StorageReport');
     expect(run.stdout.endsWith('}\n')).toBe(true);

@@ -72,9 +72,12 @@ export abstract class StorageCommand extends BaseCommand {
       warn: (text) => this.warnLine(text),
       connect: this.connectOptions(),
     });
-    const presentation = await this.present(report, args, flags);
+    // Every hint's kubectl command points at what was read (context, kubeconfig, connection flags).
+    const [{ targetReport }, { commandTargetOf }] = await Promise.all([import('@kubectl-storage/plugin-kubernetes-storage-common'), import('./commandTarget')]);
+    const targeted = targetReport(report, commandTargetOf(report, flags));
+    const presentation = await this.present(targeted, args, flags);
     const { printPresentation } = await import('./printPresentation');
-    const exitCode = await printPresentation(presentation, report, values, {
+    const exitCode = await printPresentation(presentation, targeted, values, {
       stdout: (text) => this.write(text),
       warn: (text) => this.warnLine(text),
     });

@@ -44,5 +44,5 @@ export { findOrphans, ORPHANED_VOLUME_CODE, LEFTOVER_CLAIMS_CODE, UNUSED_CLAIM_C
 export type { Orphan, OrphanCategory, OrphanReport, OrphanTotals, OrphanOptions } from './orphans/findOrphans';
 export { parsePricing, monthlyCost, formatCost, roundCost, PricingError } from './orphans/pricing';
 export type { Pricing } from './orphans/pricing';
-export { commandTargetFor, kubectlCommand, shellQuote, DUMP_CONTEXT_PLACEHOLDER } from './orphans/commandTarget';
+export { commandTargetFor, kubectlCommand, shellQuote, targetCommandText, targetReport, DUMP_CONTEXT_PLACEHOLDER } from './orphans/commandTarget';
 export type { CommandTarget } from './orphans/commandTarget';

@@ -47,3 +47,27 @@ export function commandTargetFor(source: SnapshotSource, options: { kubeconfig?:
 export function kubectlCommand(target: CommandTarget, args: string[]): string {
   return ['kubectl', ...target.flags, ...args].map(shellQuote).join(' ');
 }
+
+/**
+ * A kubectl command line in a hint: `kubectl` followed by its verb. Flags go right after `kubectl` (kubectl's own
+ * verbs), or after the plugin name for `kubectl storage` (kubectl refuses flags placed before a plugin's name).
+ */
+const KUBECTL_COMMAND = /\bkubectl (storage )?(?=[a-z])/g;
+
+/** Puts the target's flags into every kubectl command of a text; a command that already has --context is left alone. */
+export function targetCommandText(text: string, target: CommandTarget): string {
+  if (target.flags.length === 0) return text;
+  const flags = target.flags.map(shellQuote).join(' ');
+  return text.replace(KUBECTL_COMMAND, (match: string, plugin: string | undefined, offset: number) =>
+    text.startsWith('--context', offset + match.length) ? match : `kubectl ${plugin ?? ''}${flags} `,
+  );
+}
+
+/**
+ * The report with every finding's hint aimed at the target: the analysis writes commands for the objects (with
+ * -n for namespaced ones); the face that knows how its reader reaches the cluster (the CLI: context, kubeconfig and
+ * connection flags; the portal: the cluster's name) adds the rest here, once, for every hint.
+ */
+export function targetReport<R extends { findings: { hint?: string }[] }>(report: R, target: CommandTarget): R {
+  return { ...report, findings: report.findings.map((f) => (f.hint ? { ...f, hint: targetCommandText(f.hint, target) } : f)) };
+}

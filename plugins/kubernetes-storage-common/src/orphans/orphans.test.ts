@@ -1,7 +1,7 @@
 import { reportOf } from '../__fixtures__/findings';
 import { pv, pvc } from '../__fixtures__/snapshot';
 import type { StorageReport } from '../model/report';
-import { commandTargetFor, DUMP_CONTEXT_PLACEHOLDER, kubectlCommand, shellQuote } from './commandTarget';
+import { commandTargetFor, DUMP_CONTEXT_PLACEHOLDER, kubectlCommand, shellQuote, targetCommandText, targetReport } from './commandTarget';
 import { findOrphans } from './findOrphans';
 import { formatCost, monthlyCost, parsePricing, PricingError, roundCost } from './pricing';
 
@@ -123,5 +123,35 @@ describe('commands target the cluster that was read', () => {
     expect(shellQuote("it's")).toBe(`'it'\\''s'`);
     expect(shellQuote('$(rm -rf /)')).toBe(`'$(rm -rf /)'`);
     expect(kubectlCommand({ flags: ['--context', 'a b'], description: '' }, ['get', 'pv'])).toBe("kubectl --context 'a b' get pv");
+  });
+});
+
+describe('targetReport: every hint aimed at the cluster that was read', () => {
+  const target = commandTargetFor({ type: 'live', context: 'prod eu' }, { kubeconfig: '/k/prod', connection: ['--as', 'alice'] });
+
+  it('puts the target flags after kubectl in every command of a hint, and after the plugin name for kubectl storage', () => {
+    expect(targetCommandText('kubectl describe pv a; then kubectl logs -n x p --previous', target)).toBe(
+      "kubectl --context 'prod eu' --kubeconfig /k/prod --as alice describe pv a; then kubectl --context 'prod eu' --kubeconfig /k/prod --as alice logs -n x p --previous",
+    );
+    expect(targetCommandText('Run kubectl storage usage -n shop', target)).toBe("Run kubectl storage --context 'prod eu' --kubeconfig /k/prod --as alice usage -n shop");
+  });
+
+  it('leaves prose, and commands that already name a context, alone', () => {
+    expect(targetCommandText('no command here', target)).toBe('no command here');
+    expect(targetCommandText('kubectl --context other get pv', target)).toBe('kubectl --context other get pv');
+    expect(targetCommandText('kubectl-storage is a plugin', target)).toBe('kubectl-storage is a plugin');
+  });
+
+  it('aims the hints of a real report, and leaves findings without a hint as they are', () => {
+    const report = reportOf({ persistentVolumes: [pv({ name: 'pv-x', phase: 'Failed', reclaimPolicy: 'Delete' })] });
+    const hinted = report.findings.filter((f) => f.hint?.includes('kubectl '));
+    expect(hinted.length).toBeGreaterThan(0);
+    const aimed = targetReport(report, target);
+    for (const f of aimed.findings) {
+      for (const m of (f.hint ?? '').matchAll(/\bkubectl (\S+)/g)) expect(m[1]).toBe('--context');
+    }
+    expect(aimed.findings.map((f) => f.code)).toEqual(report.findings.map((f) => f.code));
+    // The input report is not changed.
+    expect(report.findings.some((f) => f.hint?.includes('--context'))).toBe(false);
   });
 });
