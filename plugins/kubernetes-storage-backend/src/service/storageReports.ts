@@ -5,7 +5,9 @@ import { NotFoundError } from '@backstage/errors';
 import {
   STORAGE_API_VERSION,
   analyze,
+  commandTargetFor,
   scopeSnapshot,
+  targetReport,
   type ClusterHealth,
   type ClusterStorageAnswer,
   type EntityStorageResponse,
@@ -69,6 +71,9 @@ export class StorageReports {
   private report(prepared: PreparedSnapshot, scope: EntityScope, reportScope: ReportScope, now: Date): StorageReport {
     const scoped = scopeSnapshot(prepared, { selector: scope.selector, ...(scope.namespaces ? { namespaces: scope.namespaces } : {}) });
     // A dump is dated by itself (the same report every time); a live cluster's ages grow with the clock.
-    return analyze(scoped, { ...(prepared.snapshot.source.type === 'file' ? {} : { now }), scope: reportScope });
+    const report = analyze(scoped, { ...(prepared.snapshot.source.type === 'file' ? {} : { now }), scope: reportScope });
+    // Hints name the cluster their commands are for: --context <cluster name> (how portals name kubeconfig
+    // contexts of configured clusters), a placeholder for a demo dump.
+    return targetReport(report, commandTargetFor(report.source));
   }
 }
