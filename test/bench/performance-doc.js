@@ -62,6 +62,7 @@ function main() {
     out.push('', `## Live: ${live.objects} objects in ${live.namespaces} namespaces on a real control plane`, '', `${load(live)}; ${live.at}.`, '');
     out.push(`Seeded in ${(live.seed.ms / 1000).toFixed(1)} s (${live.seed.requests} requests, ${live.seed.perSecond}/s, bounded concurrency 48) plus ${(live.seed.settleMs / 1000).toFixed(1)} s for the controllers to settle. Idle CPU of the control plane afterwards (cores, over 10 s): ${Object.entries(live.idleCpuCores).map(([k, v]) => `${k} ${v}`).join(', ')}.`, '');
     out.push(md(live.rows), '', md(live.faultRows), '');
+    out.push('A fault counts as found when a finding (ours) or an issue at warning level or above (popeye) is about the faulty object, or for pod and claim faults its StatefulSet, for a Service its Ingress. popeye also warns about every pod and set lacking probes or resource limits, so its counts for those rows are an upper bound.', '');
     const kinds = [...new Set(Object.values(live.tools).flatMap((t) => Object.keys(t.requests.byKind)))].sort();
     out.push('Requests per kind (audit log):', '', md([['resource', ...Object.keys(live.tools)], ...kinds.map((k) => [k, ...Object.keys(live.tools).map((n) => live.tools[n].requests.byKind[k] ?? 0)])]), '');
     out.push('Targets: report <= 1.2x the raw LIST floor, >= 3x faster than kubectl get.');
