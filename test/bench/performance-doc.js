@@ -46,7 +46,7 @@ function main() {
     '',
     '```',
     'export KUBECTL_STORAGE_CONTROL_PLANE_BIN=$(ls -d ~/.cache/kubectl-storage/control-plane/*/bin)   # else built: ~6 min cold',
-    'npm run bench                       # everything (~12 min on 2 cores with the control plane and popeye cached)',
+    'npm run bench                       # everything; live.bench alone: ~9.5 min on 2 cores at load 4-8 (cached binaries)',
     'npm run bench -- offline startup    # only the benchmarks whose file name contains these words',
     'LIVE_BENCH_NAMESPACES=30 npm run bench -- live   # a small live smoke run (~1 min)',
     '```',
