@@ -3,7 +3,7 @@
 // applied as it arrives. The way client-go's reflector does it: a watch the server ends normally is reopened from
 // the last resourceVersion; 410 Gone (the version was compacted away) relists at once; any other failure marks
 // the kind failed in the store and relists after an exponential backoff with jitter; a forbidden or missing kind
-// is retried slowly. Only GET requests. Runs until the signal aborts.
+// backs off up to a slow pace (backoff.ts). Only GET requests. Runs until the signal aborts.
 import {
   RESOURCES,
   listPath,
@@ -66,7 +66,7 @@ type Failure = { reason: IncompleteReason; message: string };
 const METADATA_LIST = 'application/json;as=PartialObjectMetadataList;g=meta.k8s.io;v=v1';
 const METADATA_WATCH = 'application/json;as=PartialObjectMetadata;g=meta.k8s.io;v=v1';
 
-/** Kinds that waiting a few seconds will not fix: retried at the slow pace. */
+/** Failures that waiting a few seconds will not usually fix: their backoff grows up to the slow pace. */
 const SLOW: ReadonlySet<IncompleteReason> = new Set(['forbidden', 'not-found']);
 
 function failureOf(err: unknown): Failure {
