@@ -120,6 +120,15 @@ function assertAlive(state: ClusterState, name: string) {
   if (!isOurs(p.pid, p.match)) throw new Error(`${name} exited during startup; last lines of ${p.log}:\n${logTail(p.log)}`);
 }
 
+/** Waits for the API server's /readyz, failing fast if its process died. */
+function apiserverReady(state: ClusterState, admin: Kube, what: string) {
+  return waitFor(what, async () => {
+    assertAlive(state, 'kube-apiserver');
+    const res = await admin.request('GET', '/readyz', undefined, undefined, 2000).catch(() => undefined);
+    return res?.status === 200;
+  }, { timeoutMs: 90000, intervalMs: 250 });
+}
+
 async function stopPid(name: string, pid: number, match: string) {
   if (!isOurs(pid, match)) return;
   try {
@@ -304,11 +313,7 @@ export async function startControlPlane(opts: StartOptions): Promise<ClusterStat
     ]);
     const admin = new Kube(state.credentials.admin);
     try {
-      await waitFor('kube-apiserver /readyz', async () => {
-        assertAlive(state, 'kube-apiserver');
-        const res = await admin.request('GET', '/readyz', undefined, undefined, 2000).catch(() => undefined);
-        return res?.status === 200;
-      }, { timeoutMs: 90000, intervalMs: 250 });
+      await apiserverReady(state, admin, 'kube-apiserver /readyz');
       state.timings.apiserverReadyMs = Date.now() - t0;
       log(`kube-apiserver ready at ${server} after ${(state.timings.apiserverReadyMs / 1000).toFixed(1)}s`);
 
@@ -379,4 +384,35 @@ export async function waitForServiceAccounts(kube: Kube, namespaces: string[]) {
       waitFor(`ServiceAccount ${ns}/default`, () => kube.get('ServiceAccount', 'default', ns), { timeoutMs: 60000 }),
     ),
   );
+}
+
+/**
+ * An API server outage and its end: stops the kube-apiserver alone (by pid, SIGTERM), runs `whileStopped`, then
+ * starts it again with the very command line it ran with (same port, certificates, etcd and audit log) and waits
+ * for /readyz. etcd, the controller manager and the kubelet stand-in keep running and reconnect, as they would on
+ * a real cluster. The API server is started again even when `whileStopped` throws, so later suites find it up.
+ */
+export async function restartApiserver(state: ClusterState, whileStopped: () => Promise<void> = async () => {}): Promise<void> {
+  const p = state.processes.find(x => x.name === 'kube-apiserver');
+  if (!p || !isOurs(p.pid, p.match)) throw new Error('restartApiserver: no running kube-apiserver in the state file');
+  const [command, ...args] = fs.readFileSync(`/proc/${p.pid}/cmdline`, 'utf8').split('\0').filter(Boolean);
+  await stopPid(p.name, p.pid, p.match);
+  log(`kube-apiserver (pid ${p.pid}) stopped on purpose`);
+  try {
+    await whileStopped();
+  } finally {
+    // Back in its place in the start order, so stopCluster still stops it after the controller manager.
+    const index = state.processes.indexOf(p);
+    state.processes.splice(index, 1);
+    startProcess(state, p.name, command, args);
+    state.processes.splice(index, 0, state.processes.pop()!);
+    saveState(state);
+    const admin = new Kube(state.credentials.admin);
+    try {
+      await apiserverReady(state, admin, 'kube-apiserver /readyz after its restart');
+    } finally {
+      admin.close();
+    }
+    log('kube-apiserver ready again after its restart');
+  }
 }
