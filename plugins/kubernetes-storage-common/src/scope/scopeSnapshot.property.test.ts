@@ -1,0 +1,141 @@
+// Properties of scopeSnapshot over random raw objects: a scope never holds an object outside its entity's closure.
+// The closure is written out here a second time, as plain scans to a fixed point over the rules scopeSnapshot
+// documents (no index, no single pass), so the property checks the implementation against its own contract.
+import fc from 'fast-check';
+import { buildSnapshot } from '../projection/snapshotBuilder';
+import { prepareSnapshot } from '../analysis/prepared';
+import { NAMESPACES, rawObjects } from '../__fixtures__/rawObjects.arbitrary';
+import { COLLECTED_AT, SOURCE, assertProperty } from '../__fixtures__/properties';
+import { matchesLabelSelector, parseLabelSelector } from '../util/labelSelector';
+import type { Ingress, LabelSelector, Meta, PersistentVolume, Snapshot } from '../model/snapshot';
+import { scopeSnapshot, type SnapshotScope } from './scopeSnapshot';
+
+const build = (raw: unknown[]): Snapshot => buildSnapshot(raw, SOURCE, { collectedAt: COLLECTED_AT });
+
+const scopeArb: fc.Arbitrary<SnapshotScope> = fc.record(
+  {
+    namespaces: fc.subarray([...NAMESPACES, 'ns-none']),
+    selector: fc.oneof(
+      fc.constantFrom('app=web', 'app=db', 'app in (web,db)', 'tier', '!team', 'app!=db', 'app notin (web)', 'tier=x,app=web'),
+      fc.constant<LabelSelector>({ matchLabels: { app: 'web' } }),
+      fc.constant<LabelSelector>({ matchExpressions: [{ key: 'team', operator: 'Exists' }] }),
+    ),
+  },
+  { requiredKeys: [] },
+);
+
+const k = (ns: string | undefined, name: string): string => `${ns ?? ''}/${name}`;
+const keyOf = (m: Meta): string => k(m.namespace, m.name);
+const isOrdinalName = (name: string, prefix: string): boolean => name.startsWith(prefix) && /^\d+$/.test(name.slice(prefix.length));
+
+function backendServices(ing: Ingress): string[] {
+  return [ing.defaultBackend, ...ing.rules.flatMap((r) => r.paths.map((p) => p.backend))].flatMap((b) => (b?.service ? [b.service.name] : []));
+}
+
+/** The closure of scopeSnapshot's documented rules, by plain scans repeated until nothing is added. */
+function referenceClosure(s: Snapshot, scope: SnapshotScope) {
+  const selector = typeof scope.selector === 'string' ? parseLabelSelector(scope.selector) : scope.selector;
+  const ns = scope.namespaces ? new Set(scope.namespaces) : undefined;
+  const seed = (m: Meta) => (!ns || ns.has(m.namespace ?? '')) && (!selector || matchesLabelSelector(selector, m.labels));
+  const pods = new Set(s.pods.filter((p) => seed(p.meta)));
+  const sets = new Set(s.statefulSets.filter((o) => seed(o.meta)));
+  const services = new Set(s.services.filter((o) => seed(o.meta)));
+  const ingresses = new Set(s.ingresses.filter((o) => seed(o.meta)));
+  const claimKeys = new Set(s.persistentVolumeClaims.filter((c) => seed(c.meta)).map((c) => keyOf(c.meta)));
+  const volumes = new Set<PersistentVolume>(
+    selector ? s.persistentVolumes.filter((v) => matchesLabelSelector(selector, v.meta.labels) && !(v.claimRef && ns && !ns.has(v.claimRef.namespace))) : [],
+  );
+  const ordinalClaimOf = (set: (typeof s.statefulSets)[number], ns2: string, name: string) =>
+    set.meta.namespace === ns2 && set.volumeClaimTemplates.some((t) => isOrdinalName(name, `${t.name}-${set.meta.name}-`));
+  const defaults = new Set(s.storageClasses.filter((c) => c.isDefault).map((c) => c.meta.name));
+
+  for (let size = -1; size !== pods.size + sets.size + services.size + ingresses.size + claimKeys.size + volumes.size; ) {
+    size = pods.size + sets.size + services.size + ingresses.size + claimKeys.size + volumes.size;
+    for (const v of volumes) if (v.claimRef) claimKeys.add(k(v.claimRef.namespace, v.claimRef.name));
+    for (const p of pods) {
+      for (const o of p.meta.ownerReferences ?? []) {
+        if (o.kind !== 'StatefulSet') continue;
+        for (const set of s.statefulSets) if (set.meta.namespace === p.meta.namespace && set.meta.name === o.name) sets.add(set);
+      }
+      for (const v of p.volumes) if (v.claimName) claimKeys.add(k(p.meta.namespace, v.claimName));
+    }
+    for (const set of sets) {
+      for (const p of s.pods) if (p.meta.namespace === set.meta.namespace && p.meta.ownerReferences?.some((o) => o.kind === 'StatefulSet' && o.name === set.meta.name)) pods.add(p);
+      for (const svc of s.services) if (svc.meta.namespace === set.meta.namespace && svc.meta.name === set.serviceName) services.add(svc);
+      for (const c of s.persistentVolumeClaims) if (ordinalClaimOf(set, c.meta.namespace ?? '', c.meta.name)) claimKeys.add(keyOf(c.meta));
+      for (const v of s.persistentVolumes) if (v.claimRef && ordinalClaimOf(set, v.claimRef.namespace, v.claimRef.name)) volumes.add(v);
+    }
+    for (const p of s.pods) if (p.volumes.some((v) => v.claimName && claimKeys.has(k(p.meta.namespace, v.claimName)))) pods.add(p);
+    const claims = s.persistentVolumeClaims.filter((c) => claimKeys.has(keyOf(c.meta)));
+    for (const c of claims) {
+      for (const v of s.persistentVolumes) {
+        if (v.meta.name === c.volumeName) volumes.add(v);
+        const cls = c.storageClassName;
+        const wanted = cls === undefined ? defaults.has(v.storageClassName ?? '') : v.storageClassName === cls || (cls === '' && v.storageClassName === undefined);
+        if (c.phase === 'Pending' && !v.claimRef && v.phase === 'Available' && wanted) volumes.add(v);
+      }
+    }
+    for (const v of s.persistentVolumes) {
+      if (v.claimRef && claimKeys.has(k(v.claimRef.namespace, v.claimRef.name))) volumes.add(v);
+      if (!selector && ns && v.claimRef && ns.has(v.claimRef.namespace)) volumes.add(v);
+    }
+    for (const ing of s.ingresses) if (backendServices(ing).some((n) => [...services].some((svc) => keyOf(svc.meta) === k(ing.meta.namespace, n)))) ingresses.add(ing);
+    for (const ing of ingresses) for (const svc of s.services) if (svc.meta.namespace === ing.meta.namespace && backendServices(ing).includes(svc.meta.name)) services.add(svc);
+  }
+  const serviceKeys = new Set([...services].map((svc) => keyOf(svc.meta)));
+  return {
+    pods,
+    statefulSets: sets,
+    services,
+    ingresses,
+    persistentVolumes: volumes,
+    persistentVolumeClaims: new Set(s.persistentVolumeClaims.filter((c) => claimKeys.has(keyOf(c.meta)))),
+    endpointSlices: new Set(s.endpointSlices.filter((e) => serviceKeys.has(k(e.meta.namespace, e.serviceName)))),
+    volumeStats: new Set(s.volumeStats.filter((v) => claimKeys.has(k(v.namespace, v.claimName)))),
+  };
+}
+
+describe('scopeSnapshot over random raw objects (property)', () => {
+  it('never returns an object outside the closure of the scope\'s seeds', () => {
+    assertProperty(
+      fc.property(rawObjects(), scopeArb, (raw, scope) => {
+        const snapshot = build(raw);
+        const scoped = scopeSnapshot(snapshot, scope);
+        const closure = referenceClosure(snapshot, scope);
+        for (const [list, allowed] of Object.entries(closure)) {
+          const outside = (scoped[list as keyof typeof closure] as object[]).filter((o) => !(allowed as Set<object>).has(o));
+          expect({ list, outside }).toEqual({ list, outside: [] });
+        }
+        // Looked up, not owned: kept whole.
+        expect(scoped.storageClasses).toBe(snapshot.storageClasses);
+        expect(scoped.nodes).toBe(snapshot.nodes);
+        expect(scoped.secrets).toBe(snapshot.secrets);
+      }),
+      200,
+    );
+  });
+
+  it('with namespaces, every namespaced object kept is in them', () => {
+    assertProperty(
+      fc.property(rawObjects(), scopeArb, (raw, scope) => {
+        fc.pre(scope.namespaces !== undefined);
+        const scoped = scopeSnapshot(build(raw), scope);
+        const inScope = new Set(scope.namespaces);
+        const lists = [scoped.pods, scoped.statefulSets, scoped.services, scoped.ingresses, scoped.persistentVolumeClaims, scoped.endpointSlices];
+        const outside = lists.flat().filter((o) => !inScope.has(o.meta.namespace ?? ''));
+        expect(outside).toEqual([]);
+      }),
+    );
+  });
+
+  it('a prepared snapshot (whose scope lookups are built once and reused) scopes exactly like a plain one', () => {
+    assertProperty(
+      fc.property(rawObjects(), fc.array(scopeArb, { minLength: 1, maxLength: 3 }), (raw, scopes) => {
+        const snapshot = build(raw);
+        const prepared = prepareSnapshot(snapshot);
+        for (const scope of scopes) expect(scopeSnapshot(prepared, scope)).toEqual(scopeSnapshot(snapshot, scope));
+      }),
+      100,
+    );
+  });
+});
