@@ -10,10 +10,8 @@
 // Prints wall, max RSS and CPU, and the ratios report/parse (targets: wall <= 2.5x, max RSS <= 2x).
 // OFFLINE_BENCH_OBJECTS (default 50000) and OFFLINE_BENCH_RUNS (default 5) change the size and repetitions.
 'use strict';
-const fs = require('node:fs');
-const os = require('node:os');
 const path = require('node:path');
-const { generateCluster, loadTypeScriptHelpers, writeDump } = require('./collect.bench');
+const { generatedDump } = require('./lib/dump');
 const m = require('./lib/measure');
 const { writeResults } = require('./lib/results');
 
@@ -32,23 +30,9 @@ async function main() {
     process.exit(1);
   }
   const loadBefore = m.machineLoad();
-  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'offline-bench-'));
-  process.on('exit', () => fs.rmSync(tmp, { recursive: true, force: true }));
-  const file = path.join(tmp, 'dump.json');
-
   let t = Date.now();
-  const { fx } = loadTypeScriptHelpers();
-  // ~2.3 dump items per pod in this mix: aim a little high, then the dump holds at least OBJECTS items.
-  let pods = Math.ceil(OBJECTS / 2.28);
-  let cluster;
-  for (;;) {
-    cluster = generateCluster(fx, pods);
-    const items = cluster.objects.filter((o) => o.kind !== 'Secret' && o.kind !== 'Namespace').length;
-    if (items >= OBJECTS) break;
-    pods = Math.ceil(pods * (OBJECTS / items) * 1.01);
-  }
-  const dump = writeDump(file, cluster.objects);
-  cluster = undefined;
+  const { file, items, bytes } = generatedDump(OBJECTS, 'offline-bench'); // the objects themselves are not kept
+  const dump = { items, bytes };
   const generateMs = Date.now() - t;
   console.log(`dump: ${dump.items} objects, ${m.fmtMb(dump.bytes)} (generated and written in ${m.fmtMs(generateMs)})`);
 
