@@ -5,6 +5,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import type { RawObject } from '@kubectl-storage/test-fixtures';
 import Orphans from '../../cli/src/commands/orphans';
+import Report from '../../cli/src/commands/report';
 import { clusterItems, NOW } from './support/cluster';
 import { runCli } from './support/runCli';
 
@@ -97,5 +98,21 @@ describe('orphans: what it costs (--pricing)', () => {
     expect(bad.exitCode).toBe(2);
     expect(bad.stderr.trimEnd().split('\n')).toHaveLength(1);
     expect(bad.stderr).toContain('the price of class "standard" must be a number >= 0');
+  });
+});
+
+describe('report --pricing', () => {
+  it('adds orphanCost to the report and an "Orphan cost" row, the same totals as orphans --pricing', async () => {
+    const dump = scaledInHalfWay();
+    const prices = path.join(tmp, 'report-pricing.yaml');
+    fs.writeFileSync(prices, 'standard: 0.10\ngp3: 0.08\nfast-ssd: 0.17\nefs-sc: 0.30\n');
+    const report = JSON.parse((await runCli(Report, ['-f', dump, '-A', '--now', NOW, '-o', 'json', '--pricing', prices])).stdout);
+    const orphans = JSON.parse((await runCli(Orphans, ['-f', dump, '-A', '--now', NOW, '-o', 'json', '--pricing', prices])).stdout);
+    expect(report.orphanCost).toEqual({ currency: 'USD', ...orphans.totals, byNamespace: orphans.byNamespace });
+    const table = await runCli(Report, ['-f', dump, '-A', '--now', NOW, '--pricing', prices]);
+    expect(table.stdout).toMatch(/^Orphan cost: +(\d+\.\d\d USD\/month|no price for any of them) for \d+ orphans/m);
+    // Without prices the report carries no cost at all.
+    const plain = JSON.parse((await runCli(Report, ['-f', dump, '-A', '--now', NOW, '-o', 'json'])).stdout);
+    expect(plain).not.toHaveProperty('orphanCost');
   });
 });

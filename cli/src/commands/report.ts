@@ -1,4 +1,5 @@
 import type { StorageReport } from '@kubectl-storage/plugin-kubernetes-storage-common';
+import { pricingFlag } from '../lib/pricingFlag';
 import { dataCommandDescription, StorageCommand, type Presentation } from '../lib/storageCommand';
 
 export default class Report extends StorageCommand {
@@ -16,11 +17,21 @@ export default class Report extends StorageCommand {
     { description: 'One service, as its Backstage page shows it', command: 'kubectl storage report -n shop -l app=web' },
     { description: 'Offline, from dumps (a file and stdin)', command: 'kubectl get pv,pvc,sc,pods,sts,svc,endpointslices,ingress,ingressclass -A -o json | kubectl storage report -f -' },
     { description: 'Machine-readable', command: 'kubectl storage report -A -o json | jq .summary' },
+    { description: 'What orphaned storage costs per month', command: 'kubectl storage report -A --pricing prices.yaml' },
   ];
+
+  static override flags = { pricing: pricingFlag };
   // static kinds stays 'all': every kind the analysis uses (Secrets as metadata, for the TLS check) and kubelet stats.
 
-  protected async present(report: StorageReport): Promise<Presentation> {
+  protected async present(input: StorageReport, _args: Record<string, unknown>, flags: Record<string, unknown>): Promise<Presentation> {
     const { renderReport } = await import('../render/report');
+    const report = flags.pricing ? await withOrphanCost(input, flags.pricing as string) : input;
     return { data: report, lines: (ctx) => renderReport(report, ctx), findings: report.findings };
   }
+}
+
+/** --pricing: the report carries what its orphans cost (StorageReport.orphanCost). */
+async function withOrphanCost(report: StorageReport, file: string): Promise<StorageReport> {
+  const [{ loadPricingFile }, { orphanCostOf }] = await Promise.all([import('../lib/pricingFile'), import('@kubectl-storage/plugin-kubernetes-storage-common')]);
+  return { ...report, orphanCost: orphanCostOf(report, await loadPricingFile(file)) };
 }

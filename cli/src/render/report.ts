@@ -1,7 +1,8 @@
 // `kubectl storage report` as a table: a kubectl-describe-like summary, then the findings. Written for 3 a.m.:
 // the counts that matter on one screen, the criticals first, nothing printed that nobody acts on.
-import { formatBytes, plural, summarizeIncomplete } from '@kubectl-storage/plugin-kubernetes-storage-common';
+import { formatBytes, formatCost, plural, summarizeIncomplete } from '@kubectl-storage/plugin-kubernetes-storage-common';
 import type {
+  OrphanCost,
   ReportScope,
   ResourceKind,
   SnapshotSource,
@@ -58,11 +59,19 @@ export function renderSummary(report: StorageReport, ctx: RenderContext): string
     ['Ingress paths', `${s.ingresses.paths} in ${plural(s.ingresses.total, 'ingress', 'ingresses')} (${s.ingresses.failingPaths} failing)` + partial('ingresses')],
     ['Findings', findingCounts],
   ];
+  if (report.orphanCost) rows.splice(rows.length - 1, 0, ['Orphan cost', orphanCostText(report.orphanCost)]);
   if (unread.length > 0) rows.push(['Not read', paint((ctx.unread ?? summarizeIncomplete(unread)).map((u) => u.text).join('; '), 'yellow')]);
   // A dump without a kind is the user's choice, but the checks that need it were skipped: say which.
   if (notInInput.length > 0) rows.push(['Not in input', notInInput.map((e) => e.kind).join(', ')]);
   const width = Math.max(...rows.map(([k]) => k.length)) + 2;
   return rows.map(([k, v]) => `${`${k}:`.padEnd(width)}${v}`);
+}
+
+/** "4.20 USD/month for 3 orphans (42Gi); 1 without a price". */
+function orphanCostText(cost: OrphanCost): string {
+  const money = cost.monthlyCost !== undefined ? `${formatCost(cost.monthlyCost, cost.currency)}/month` : `no price for any of them`;
+  const unpriced = cost.unpriced > 0 ? `; ${cost.unpriced} without a price` : '';
+  return `${money} for ${plural(cost.count, 'orphan')} (${formatBytes(cost.bytes)})${unpriced}; see kubectl storage orphans --pricing`;
 }
 
 export function renderReport(report: StorageReport, ctx: RenderContext): string[] {

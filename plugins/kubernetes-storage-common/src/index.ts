@@ -40,7 +40,7 @@ export * from './api/entityStorage';
 export { diffReports, isEmptyDiff } from './diff/diffReports';
 export type { StorageDiff, FindingChange, PhaseChange, OrdinalChange } from './diff/diffReports';
 // the clean-up list (orphans), what it costs, and commands aimed at the cluster that was read
-export { findOrphans, ORPHANED_VOLUME_CODE, LEFTOVER_CLAIMS_CODE, UNUSED_CLAIM_CODE } from './orphans/findOrphans';
+export { findOrphans, orphanCostOf, ORPHANED_VOLUME_CODE, LEFTOVER_CLAIMS_CODE, UNUSED_CLAIM_CODE } from './orphans/findOrphans';
 export type { Orphan, OrphanCategory, OrphanReport, OrphanTotals, OrphanOptions } from './orphans/findOrphans';
 export { parsePricing, monthlyCost, formatCost, roundCost, PricingError } from './orphans/pricing';
 export type { Pricing } from './orphans/pricing';

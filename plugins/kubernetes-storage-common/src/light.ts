@@ -19,7 +19,7 @@ export type { CommandTarget } from './orphans/commandTarget';
 export { findingCatalog, getCatalogEntry } from './catalog/findingCatalog';
 // pure helpers
 export { summarizeIncomplete } from './report/summarizeIncomplete';
-export { findOrphans, ORPHANED_VOLUME_CODE, LEFTOVER_CLAIMS_CODE, UNUSED_CLAIM_CODE } from './orphans/findOrphans';
+export { findOrphans, orphanCostOf, ORPHANED_VOLUME_CODE, LEFTOVER_CLAIMS_CODE, UNUSED_CLAIM_CODE } from './orphans/findOrphans';
 export { formatCost, roundCost, monthlyCost } from './orphans/pricing';
 export { parseQuantity, quantityBytes, formatBytes } from './util/quantity';
 export { humanizeAge } from './util/time';

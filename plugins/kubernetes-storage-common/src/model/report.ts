@@ -262,6 +262,23 @@ export interface StorageReport {
   statefulSets: StatefulSetView[];
   ingresses: IngressPathView[];
   incomplete: IncompleteEntry[];
+  /**
+   * What the orphaned storage costs (Released Retain volumes, leftover StatefulSet claims, unused claims), present
+   * only when prices were given (`--pricing`, the backend's kubernetesStorage.pricing): never a made-up price.
+   */
+  orphanCost?: OrphanCost;
+}
+
+/** findOrphans' totals at the given prices (orphans/findOrphans.ts). */
+export interface OrphanCost {
+  currency: string;
+  /** Per month; the sum of unrounded costs rounded to cents. Absent when no orphan had a price. */
+  monthlyCost?: number;
+  count: number;
+  bytes: number;
+  /** Orphans without a price (no price for their class, or no known size). */
+  unpriced: number;
+  byNamespace: { namespace: string; count: number; bytes: number; monthlyCost?: number; unpriced: number }[];
 }
 
 export interface AnalyzeOptions {

@@ -3,7 +3,7 @@
 // price is known) and the exact kubectl commands an admin would run, aimed at the cluster that was read. Built from
 // the report's findings, so an object is listed only where the analysis concluded it is unused: nothing here
 // decides anew, and nothing is listed where the analysis could not read what it needed.
-import type { ClaimView, Finding, StatefulSetView, StorageReport, VolumeView } from '../model/report';
+import type { ClaimView, Finding, OrphanCost, StatefulSetView, StorageReport, VolumeView } from '../model/report';
 import { quantityBytes } from '../util/quantity';
 import { humanizeAge } from '../util/time';
 import { commandTargetFor, kubectlCommand, type CommandTarget } from './commandTarget';
@@ -203,4 +203,10 @@ export function findOrphans(report: StorageReport, options: OrphanOptions = {}):
     ...(options.pricing ? { currency: options.pricing.currency ?? 'USD' } : {}),
     target,
   };
+}
+
+/** The report's orphanCost at the given prices: what `report --pricing` and the portal show beside the findings. */
+export function orphanCostOf(report: StorageReport, pricing: Pricing): OrphanCost {
+  const { totals, byNamespace, currency } = findOrphans(report, { pricing });
+  return { currency: currency ?? 'USD', ...totals, byNamespace };
 }
