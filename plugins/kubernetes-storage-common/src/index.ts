@@ -7,6 +7,8 @@
  */
 export * from './model/snapshot';
 export * from './model/report';
+export * from './model/event';
+export * from './model/probes';
 export { emptySnapshot } from './model/emptySnapshot';
 // projection (raw API objects -> Snapshot): owned by the collectors work
 export * from './projection';

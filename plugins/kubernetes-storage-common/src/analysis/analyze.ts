@@ -5,9 +5,11 @@ import type { AnalyzeOptions, Finding, StorageReport } from '../model/report';
 import type { Snapshot } from '../model/snapshot';
 import { analyzeClaims } from './claims';
 import { createContext, resolveOptions } from './createContext';
+import { explainWithEvents } from './eventEvidence';
 import { analyzeIngresses } from './ingresses';
 import { analyzePodVolumes } from './podVolumes';
 import { asPrepared, type PreparedSnapshot } from './prepared';
+import { analyzeProbes } from './probeConfig';
 import { compareFindings } from './sortFindings';
 import { analyzeStatefulSets } from './statefulSets';
 import { analyzeStorageClasses } from './storageClasses';
@@ -27,6 +29,9 @@ export function analyze(input: Snapshot | PreparedSnapshot, options: AnalyzeOpti
   analyzePodVolumes(ctx);
   const statefulSets = analyzeStatefulSets(ctx);
   const ingresses = analyzeIngresses(ctx);
+  for (const f of analyzeProbes(ctx)) ctx.emit(f);
+  // Last: Warning events explain the findings above (as their evidence) or become findings of their own.
+  for (const f of explainWithEvents(ctx, findings, statefulSets)) ctx.emit(f);
   findings.sort(compareFindings);
 
   return {

@@ -2,8 +2,10 @@
 // severity from here (see analysis/createContext.ts) and the docs are generated from here, so the three agree.
 import type { CatalogEntry } from '../model/report';
 import { claimCatalog } from './claims';
+import { eventCatalog } from './events';
 import { ingressCatalog } from './ingresses';
 import { podCatalog } from './pods';
+import { probeCatalog } from './probes';
 import { statefulSetCatalog } from './statefulSets';
 import { storageClassCatalog } from './storageClasses';
 import { volumeCatalog } from './volumes';
@@ -14,6 +16,8 @@ export const findingCatalog: readonly CatalogEntry[] = [
   ...storageClassCatalog,
   ...statefulSetCatalog,
   ...podCatalog,
+  ...eventCatalog,
+  ...probeCatalog,
   ...ingressCatalog,
 ];
 

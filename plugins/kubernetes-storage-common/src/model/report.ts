@@ -23,6 +23,27 @@ export interface Finding {
   related?: ObjectRef[];
   /** Machine-readable facts behind the message (ages in seconds, sizes in bytes, ordinals...). */
   details?: Record<string, string | number | boolean>;
+  /**
+   * Warning events that explain the finding (a liveness probe failure behind a restart loop, ProvisioningFailed
+   * behind a Pending claim), newest first, at most a few. Absent when none was found or events were not read.
+   */
+  evidence?: EventEvidence[];
+}
+
+/** One Warning event as evidence: what the responsible component said, how often, and when last. */
+export interface EventEvidence {
+  reason: string;
+  /** The event's message, bounded in length. */
+  message: string;
+  count: number;
+  /** ISO time of the latest occurrence. */
+  lastSeen?: string;
+  /** The component that wrote it (kubelet, default-scheduler, attachdetach-controller, a CSI provisioner...). */
+  source?: string;
+  /** The object the event is about (a pod of a StatefulSet finding, the claim of an ordinal...). */
+  object: ObjectRef;
+  /** The container, for a probe failure or a restart back-off ("spec.containers{app}"). */
+  container?: string;
 }
 
 export interface CatalogEntry {
@@ -140,6 +161,12 @@ export interface OrdinalView {
   claims: OrdinalClaimView[];
   /** This ordinal is the first not-Ready one, holding back creation or the rolling update. */
   blocking: boolean;
+  /**
+   * The newest Warning event about the ordinal's pod or claims that the analysis understands (probe failures,
+   * restart back-off, attach, mount, provisioning, scheduling and resize failures). Absent when there is none or
+   * events were not read.
+   */
+  latestEvent?: EventEvidence;
 }
 
 /**

@@ -1,6 +1,7 @@
 // The Snapshot: compact projections of the API objects one analysis needs. Collectors (live or dump) build it;
 // nothing downstream of the projection ever sees a raw API object. Keep fields minimal: at 50,000 pods every
 // field here costs memory in the CLI and in the Backstage backend's cache.
+import type { ContainerProbes, TemplateContainer } from './probes';
 
 /** The kinds the product reads. Values are the plural resource names kubectl uses. */
 export type ResourceKind =
@@ -183,6 +184,10 @@ export interface ContainerState {
   lastTerminationReason?: string;
   lastTerminationExitCode?: number;
   lastTerminationTime?: string;
+  /** lastState.terminated.startedAt: with lastTerminationTime, how long the last run lasted before it ended. */
+  lastTerminationStartedAt?: string;
+  /** The container's probes from the pod spec; absent when it has none. */
+  probes?: ContainerProbes;
 }
 
 export interface Pod {
@@ -203,6 +208,13 @@ export interface Pod {
   /** status.reason, e.g. Evicted. */
   statusReason?: string;
   startTime?: string;
+  /** spec.restartPolicy when it is not Always (Never, OnFailure), as written. */
+  restartPolicy?: string;
+  /**
+   * Set when the pod has init containers: the first appContainers entries of `containers` are spec.containers,
+   * the rest init containers (the probe checks look at application containers only).
+   */
+  appContainers?: number;
 }
 
 export interface LabelSelectorRequirement {
@@ -247,6 +259,8 @@ export interface StatefulSet {
   pvcRetentionPolicy: { whenDeleted: 'Retain' | 'Delete'; whenScaled: 'Retain' | 'Delete' };
   /** spec.template.spec.volumes */
   templateVolumes: PodVolume[];
+  /** spec.template.spec.containers: names and probes (the probe checks read them once per set). */
+  templateContainers?: TemplateContainer[];
   status: {
     observedGeneration?: number;
     replicas: number;

@@ -1,6 +1,7 @@
 import type { ContainerState, Pod } from '../model/snapshot';
 import { projectMeta } from './meta';
 import { projectPodVolumes } from './podVolumes';
+import { projectContainerProbes, restartPolicyOf } from './probes';
 import { asRecord, bool, compact, findCondition, nonEmpty, num, oneOf, records, str, type RawRecord } from './raw';
 
 function currentState(state: RawRecord | undefined): Pick<ContainerState, 'state' | 'reason'> {
@@ -12,8 +13,9 @@ function currentState(state: RawRecord | undefined): Pick<ContainerState, 'state
   return { state: 'unknown' };
 }
 
-function projectContainer(name: string, status: RawRecord | undefined): ContainerState {
-  if (!status) return { name, ready: false, restartCount: 0, state: 'unknown' };
+function projectContainer(name: string, status: RawRecord | undefined, spec: RawRecord | undefined): ContainerState {
+  const probes = spec && projectContainerProbes(spec);
+  if (!status) return compact<ContainerState>({ name, ready: false, restartCount: 0, state: 'unknown', probes });
   const last = asRecord(asRecord(status.lastState)?.terminated);
   return compact<ContainerState>({
     name,
@@ -23,6 +25,8 @@ function projectContainer(name: string, status: RawRecord | undefined): Containe
     lastTerminationReason: nonEmpty(last?.reason),
     lastTerminationExitCode: num(last?.exitCode),
     lastTerminationTime: nonEmpty(last?.finishedAt),
+    lastTerminationStartedAt: nonEmpty(last?.startedAt),
+    probes,
   });
 }
 
@@ -38,12 +42,28 @@ function projectContainers(spec: RawRecord, status: RawRecord): ContainerState[]
   ] as const) {
     const statuses = new Map<string, RawRecord>();
     for (const s of records(status[statusKey])) if (typeof s.name === 'string') statuses.set(s.name, s);
-    const names = records(spec[specKey]).map((c) => str(c.name)).filter((n): n is string => n !== undefined);
+    const specs = new Map<string, RawRecord>();
+    for (const c of records(spec[specKey])) {
+      const n = str(c.name);
+      if (n !== undefined && !specs.has(n)) specs.set(n, c);
+    }
+    const names = [...specs.keys()];
     // Statuses of containers the spec does not list (never in a real pod, common in trimmed dumps) still count.
-    for (const n of statuses.keys()) if (!names.includes(n)) names.push(n);
-    for (const n of names) out.push(projectContainer(n, statuses.get(n)));
+    for (const n of statuses.keys()) if (!specs.has(n)) names.push(n);
+    // Probes of application containers only (see projectTemplateContainers).
+    for (const n of names) out.push(projectContainer(n, statuses.get(n), specKey === 'containers' ? specs.get(n) : undefined));
   }
   return out;
+}
+
+/** How many of the projected containers are application containers, when init containers follow them. */
+function appContainerCount(spec: RawRecord, status: RawRecord): number | undefined {
+  const hasInit = records(spec.initContainers).length > 0 || records(status.initContainerStatuses).length > 0;
+  if (!hasInit) return undefined;
+  const names = new Set<string>();
+  for (const c of records(spec.containers)) if (typeof c.name === 'string') names.add(c.name);
+  for (const c of records(status.containerStatuses)) if (typeof c.name === 'string') names.add(c.name);
+  return names.size;
 }
 
 export function projectPod(raw: unknown): Pod {
@@ -66,5 +86,7 @@ export function projectPod(raw: unknown): Pod {
     volumes: projectPodVolumes(spec, meta.name),
     statusReason: nonEmpty(status.reason),
     startTime: nonEmpty(status.startTime),
+    restartPolicy: restartPolicyOf(spec),
+    appContainers: appContainerCount(spec, status),
   });
 }

@@ -1,7 +1,9 @@
+import type { TemplateContainer } from '../model/probes';
 import type { StatefulSet, VolumeClaimTemplate } from '../model/snapshot';
 import { projectLabelSelector } from './labelSelector';
 import { projectMeta } from './meta';
 import { projectPodVolumes } from './podVolumes';
+import { projectTemplateContainers } from './probes';
 import { asRecord, compact, nonEmpty, num, oneOf, quantity, recordAt, records, str, strings, type RawRecord } from './raw';
 
 function claimTemplates(spec: RawRecord): VolumeClaimTemplate[] {
@@ -51,6 +53,12 @@ function specChangedAt(metadata: RawRecord | undefined): string | undefined {
   return newest;
 }
 
+/** The template's containers with their probes; undefined for a template without containers (a trimmed dump). */
+function templateContainers(podSpec: RawRecord): TemplateContainer[] | undefined {
+  const containers = projectTemplateContainers(podSpec);
+  return containers.length ? containers : undefined;
+}
+
 export function projectStatefulSet(raw: unknown): StatefulSet {
   const meta = projectMeta(raw, 'StatefulSet', true);
   const obj = asRecord(raw)!;
@@ -73,6 +81,7 @@ export function projectStatefulSet(raw: unknown): StatefulSet {
       whenScaled: oneOf(retention.whenScaled, ['Retain', 'Delete'], 'Retain'),
     },
     templateVolumes: projectPodVolumes(recordAt(spec, 'template', 'spec') ?? {}, undefined),
+    templateContainers: templateContainers(recordAt(spec, 'template', 'spec') ?? {}),
     status: compact<StatefulSet['status']>({
       observedGeneration: num(status.observedGeneration),
       replicas: num(status.replicas) ?? 0,

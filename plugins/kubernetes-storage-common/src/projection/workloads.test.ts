@@ -13,7 +13,7 @@ describe('projectPod', () => {
     const p = projectPod(
       pod('ns', 'db-1', {
         ready: false,
-        containers: [{ name: 'db', restartCount: 7, state: { waiting: 'CrashLoopBackOff' }, lastTermination: { reason: 'OOMKilled', exitCode: 137 } }],
+        containers: [{ name: 'db', restartCount: 7, state: { waiting: 'CrashLoopBackOff' }, lastTermination: { reason: 'OOMKilled', exitCode: 137 }, probes: false }],
         initContainers: [{ name: 'init-perms', restartCount: 2, state: { waiting: 'CrashLoopBackOff' } }],
       }),
     );
@@ -33,7 +33,7 @@ describe('projectPod', () => {
   });
 
   it('keeps containers of an unscheduled pod as unknown and reports why it is unschedulable', () => {
-    const p = projectPod(pod('ns', 'p', { phase: 'Pending', unschedulableMessage: '0/3 nodes are available: pod has unbound immediate PersistentVolumeClaims.' }));
+    const p = projectPod(pod('ns', 'p', { phase: 'Pending', containers: [{ name: 'app', probes: false }], unschedulableMessage: '0/3 nodes are available: pod has unbound immediate PersistentVolumeClaims.' }));
     expect(p.unschedulableMessage).toMatch(/unbound immediate PersistentVolumeClaims/);
     expect(p.containers).toEqual([{ name: 'app', ready: false, restartCount: 0, state: 'unknown' }]);
     expect(p.ready).toBe(false);
@@ -208,5 +208,29 @@ describe('what the StatefulSet controller times its decisions by', () => {
     const raw = statefulSet('ns', 'db');
     raw.spec.replicas = -3;
     expect(projectStatefulSet(raw).replicas).toBe(-3);
+  });
+});
+
+describe('probes in pods and StatefulSet templates', () => {
+  it('projects the probes of app containers only, restartPolicy when not Always, and how many containers are app containers', () => {
+    const raw = pod('ns', 'p', { containers: [{ name: 'app' }, { name: 'bare', probes: false }], initContainers: [{ name: 'init' }] });
+    (raw as any).spec.restartPolicy = 'Never';
+    const p = projectPod(raw);
+    expect(p.containers.map((c) => [c.name, Object.keys(c.probes ?? {}).sort()])).toEqual([
+      ['app', ['liveness', 'readiness']],
+      ['bare', []],
+      ['init', []],
+    ]);
+    expect(p.appContainers).toBe(2);
+    expect(p.restartPolicy).toBe('Never');
+    expect(projectPod(pod('ns', 'q')).restartPolicy).toBeUndefined();
+  });
+
+  it('keeps the template containers of a StatefulSet with their probes', () => {
+    const sts = projectStatefulSet(statefulSet('ns', 'db', { templateProbes: { livenessProbe: { tcpSocket: { port: 5432 }, initialDelaySeconds: 30 } } }));
+    expect(sts.templateContainers).toEqual([
+      { name: 'app', probes: { liveness: { handler: 'tcpSocket', port: 5432, initialDelaySeconds: 30, periodSeconds: 10, timeoutSeconds: 1, failureThreshold: 3 } } },
+    ]);
+    expect(projectStatefulSet(statefulSet('ns', 'db', { templateProbes: false })).templateContainers).toEqual([{ name: 'app' }]);
   });
 });
