@@ -5,8 +5,9 @@ import type { SnapshotSource } from '@kubectl-storage/plugin-kubernetes-storage-
 import { AuthError, firstLine } from './errors';
 import { httpGet, type ApiResponse, type RawGetOptions } from './httpGet';
 import { httpStream, type StreamResponse } from './httpStream';
-import { loadKubeconfig } from './kubeconfig';
-import { resolveTarget, type ConnectionOverrides } from './target';
+import { entriesOf, kubeConfigOf, readKubeconfig } from './kubeconfig';
+import { simpleCredentials, type RequestCredentials } from './simpleCredentials';
+import { resolveTarget, type ConnectionOverrides, type Target } from './target';
 
 export type { ConnectionOverrides } from './target';
 
@@ -64,6 +65,10 @@ export interface ClusterConnection {
   /** The context's namespace, else "default". */
   readonly namespace: string;
   readonly requestTimeoutMs: number;
+  /**
+   * The effective one-context kubeconfig as client-node's KubeConfig, built on first access (that loads
+   * client-node). From then on the requests authenticate through it, so what a caller changes on it applies.
+   */
   readonly kubeConfig: KubeConfig;
   readonly source: LiveSource;
   /**
@@ -86,14 +91,6 @@ function buildUrl(server: string, path: string, query: GetOptions['query']): URL
   const url = new URL(server + path);
   for (const [k, v] of Object.entries(query ?? {})) if (v !== undefined && v !== '') url.searchParams.set(k, String(v));
   return url;
-}
-
-/** What one request carries: the connection's agent (TLS material, keep-alive sockets) and fresh credentials. */
-interface RequestCredentials {
-  agent?: http.Agent;
-  headers: Record<string, string | string[]>;
-  /** user:password for basic auth. */
-  auth?: string;
 }
 
 /**
@@ -128,30 +125,36 @@ const sameMaterial = (a: unknown, b: unknown): boolean =>
  * Credentials for each request of a connection. The TLS material is read from its files once and the agent is
  * built once, so keep-alive sockets are reused; only what can expire is refreshed per request: the authenticators'
  * Authorization header, and the client certificate an exec plugin hands out, which rebuilds the agent when it
- * changes (a cached agent would otherwise keep presenting the expired certificate).
+ * changes (a cached agent would otherwise keep presenting the expired certificate). Plain tokens, token files and
+ * client certificates need no client-node (simpleCredentials.ts); with `viaClientNode` everything goes through it.
  */
-function credentialsFor(kc: KubeConfig, server: string, impersonateGroups: string[]): () => Promise<RequestCredentials> {
+function credentialsFor(target: Target, viaClientNode: (() => KubeConfig) | undefined): () => Promise<RequestCredentials> {
   const impersonation: Record<string, string | string[]> = {};
-  const as = kc.getCurrentUser()?.impersonateUser;
+  const as = target.effectiveUser.impersonateUser;
   if (as) impersonation['Impersonate-User'] = as;
   // One header line per group, as client-go sends them (the API server reads every value).
-  if (impersonateGroups.length > 0) impersonation['Impersonate-Group'] = [...impersonateGroups];
-  if (server.startsWith('http:')) {
+  if (target.impersonateGroups.length > 0) impersonation['Impersonate-Group'] = [...target.impersonateGroups];
+  if (target.server.startsWith('http:')) {
     // `kubectl proxy` and the like: kubectl sends no credentials over plain http (client-go reads the user's auth
     // only "if we are secure"), but still asks for impersonation. client-node refuses http outright.
     const agent = new http.Agent({ keepAlive: true });
     return async () => ({ agent, headers: impersonation });
   }
   const withImpersonation = (c: RequestCredentials): RequestCredentials => ({ ...c, headers: { ...c.headers, ...impersonation } });
-  const next = credentialsSteps(kc);
+  const next =
+    (viaClientNode ? undefined : simpleCredentials(target.effectiveCluster, target.effectiveUser)) ??
+    credentialsSteps(viaClientNode ?? (() => kubeConfigOf(target.entries)));
   return async () => withImpersonation(await next());
 }
 
-function credentialsSteps(kc: KubeConfig): () => Promise<RequestCredentials> {
+/** Credentials through client-node's KubeConfig, built (and client-node loaded) at the first request. */
+function credentialsSteps(kubeConfig: () => KubeConfig): () => Promise<RequestCredentials> {
+  let kc: KubeConfig | undefined;
   let steps: KubeConfigSteps | null | undefined;
   let tls: https.RequestOptions | undefined;
   let current: { agent: http.Agent; cert: unknown; key: unknown } | undefined;
   return async () => {
+    kc ??= kubeConfig();
     if (steps === undefined) steps = stepsOf(kc) ?? null;
     if (!steps) {
       const all: https.RequestOptions = {};
@@ -166,7 +169,8 @@ function credentialsSteps(kc: KubeConfig): () => Promise<RequestCredentials> {
     const opts: https.RequestOptions = { ...tls, headers: { ...tls.headers } };
     await steps.applyAuthorizationHeader.call(kc, opts);
     if (!current || !sameMaterial(current.cert, opts.cert) || !sameMaterial(current.key, opts.key)) {
-      const options: https.AgentOptions = { ca: opts.ca, cert: opts.cert, key: opts.key, pfx: opts.pfx, passphrase: opts.passphrase };
+      // keepAlive: sockets kept between the paginated LISTs, one TLS handshake per socket rather than per request.
+      const options: https.AgentOptions = { ca: opts.ca, cert: opts.cert, key: opts.key, pfx: opts.pfx, passphrase: opts.passphrase, keepAlive: true };
       if (opts.rejectUnauthorized !== undefined) options.rejectUnauthorized = opts.rejectUnauthorized;
       if (opts.servername !== undefined) options.servername = opts.servername;
       current = { agent: steps.createAgent.call(kc, kc.getCurrentCluster(), options), cert: opts.cert, key: opts.key };
@@ -179,11 +183,14 @@ function credentialsSteps(kc: KubeConfig): () => Promise<RequestCredentials> {
 /** Loads the kubeconfig and picks the context. Synchronous and offline: nothing is sent until the first get(). */
 export function connect(options: ConnectOptions = {}): ClusterConnection {
   const overrides = options.overrides ?? {};
-  const loaded = options.kubeConfigObject ?? loadKubeconfig({ ...options, allowMissing: overrides.server !== undefined }).kubeConfig;
-  const target = resolveTarget(loaded, options.context, overrides);
-  const { context, cluster, user, namespace, server, kubeConfig: kc } = target;
+  const entries = options.kubeConfigObject
+    ? entriesOf(options.kubeConfigObject)
+    : readKubeconfig({ ...options, allowMissing: overrides.server !== undefined }).entries;
+  const target = resolveTarget(entries, options.context, overrides);
+  const { context, cluster, user, namespace, server } = target;
   const requestTimeoutMs = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
-  const credentials = credentialsFor(kc, server, target.impersonateGroups);
+  let kubeConfig: KubeConfig | undefined;
+  let credentials = credentialsFor(target, undefined);
 
   return {
     context,
@@ -192,7 +199,14 @@ export function connect(options: ConnectOptions = {}): ClusterConnection {
     user,
     namespace,
     requestTimeoutMs,
-    kubeConfig: kc,
+    get kubeConfig(): KubeConfig {
+      if (!kubeConfig) {
+        const kc = kubeConfigOf(target.entries);
+        kubeConfig = kc;
+        credentials = credentialsFor(target, () => kc);
+      }
+      return kubeConfig;
+    },
     source: { type: 'live', context, cluster, server, user },
     get: (path, o = {}) => send(httpGet, path, o),
     stream: (path, o = {}) => send(httpStream, path, o),

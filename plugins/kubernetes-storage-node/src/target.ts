@@ -3,10 +3,11 @@
 // --server replaces the address (and drops the kubeconfig's tls-server-name), --token replaces how the user
 // authenticates, --certificate-authority or --insecure-skip-tls-verify replace every CA setting, --as/--as-group
 // impersonate. With --server, no context is needed at all (`kubectl --server URL --token T get pods` works with an
-// empty kubeconfig). The result is a one-context KubeConfig, so client-node reads exactly what will be used.
-import type { Cluster, KubeConfig, User } from '@kubernetes/client-node';
+// empty kubeconfig). The result is one-context kubeconfig entries: exactly what will be used, whether the
+// requests authenticate by themselves or through client-node (connection.ts).
+import type { Cluster, User } from '@kubernetes/client-node';
 import { KubeconfigError } from './errors';
-import { clientNode } from './kubeconfig';
+import type { KubeconfigEntries } from './kubeconfig';
 import { serverUrl } from './serverUrl';
 import { checkTlsFiles } from './tlsFiles';
 
@@ -31,8 +32,11 @@ export interface ConnectionOverrides {
 }
 
 export interface Target {
-  /** One context, one cluster, one user: the effective values. */
-  kubeConfig: KubeConfig;
+  /** One context, one cluster, one user: the effective values (names made non-empty, see resolveTarget). */
+  entries: KubeconfigEntries;
+  /** The effective cluster and user (the entries' only ones, with their real names). */
+  effectiveCluster: Cluster;
+  effectiveUser: User;
   context: string;
   cluster: string;
   user: string;
@@ -42,43 +46,45 @@ export interface Target {
   impersonateGroups: string[];
 }
 
-function pickContext(kc: KubeConfig, wanted: string | undefined, o: ConnectionOverrides): { name: string; cluster?: string; user?: string; namespace?: string } {
+const byName = <T extends { name: string }>(list: readonly T[], name: string): T | undefined => list.find((e) => e.name === name);
+
+function pickContext(kc: KubeconfigEntries, wanted: string | undefined, o: ConnectionOverrides): { name: string; cluster?: string; user?: string; namespace?: string } {
   if (wanted !== undefined) {
-    const ctx = kc.getContextObject(wanted);
+    const ctx = byName(kc.contexts, wanted);
     if (!ctx) throw new KubeconfigError(`context "${wanted}" not found in kubeconfig`);
     return ctx;
   }
-  const name = kc.getCurrentContext();
+  const name = kc.currentContext;
   if (!name) {
     // kubectl needs no context when the flags say where to go.
     if (o.server !== undefined || o.cluster !== undefined) return { name: '' };
     throw new KubeconfigError('kubeconfig has no current context; pass --context');
   }
-  const ctx = kc.getContextObject(name);
+  const ctx = byName(kc.contexts, name);
   if (!ctx) throw new KubeconfigError(`current context "${name}" not found in kubeconfig`);
   return ctx;
 }
 
-function pickCluster(kc: KubeConfig, context: { name: string; cluster?: string }, o: ConnectionOverrides): Cluster {
+function pickCluster(kc: KubeconfigEntries, context: { name: string; cluster?: string }, o: ConnectionOverrides): Cluster {
   if (o.cluster !== undefined) {
-    const cluster = kc.getCluster(o.cluster);
+    const cluster = byName(kc.clusters, o.cluster);
     if (!cluster) throw new KubeconfigError(`cluster "${o.cluster}" not found in kubeconfig`);
     return cluster;
   }
-  const cluster = context.cluster ? kc.getCluster(context.cluster) : null;
+  const cluster = context.cluster ? byName(kc.clusters, context.cluster) : undefined;
   if (cluster) return cluster;
   if (o.server !== undefined) return { name: context.cluster ?? '', server: o.server, skipTLSVerify: false };
   throw new KubeconfigError(`context "${context.name}" refers to cluster "${context.cluster}", which is not in kubeconfig`);
 }
 
-function pickUser(kc: KubeConfig, context: { name: string; user?: string }, o: ConnectionOverrides): User {
+function pickUser(kc: KubeconfigEntries, context: { name: string; user?: string }, o: ConnectionOverrides): User {
   if (o.user !== undefined) {
-    const user = kc.getUser(o.user);
+    const user = byName(kc.users, o.user);
     if (!user) throw new KubeconfigError(`user "${o.user}" not found in kubeconfig`);
     return user;
   }
   if (!context.user) return { name: '' };
-  const user = kc.getUser(context.user);
+  const user = byName(kc.users, context.user);
   if (user) return user;
   if (o.token !== undefined) return { name: context.user };
   throw new KubeconfigError(`context "${context.name}" refers to user "${context.user}", which is not in kubeconfig`);
@@ -109,7 +115,7 @@ function effectiveUser(base: User, o: ConnectionOverrides): User {
   return { ...auth, name: base.name, ...(impersonateUser ? { impersonateUser } : { impersonateUser: undefined }) };
 }
 
-export function resolveTarget(kc: KubeConfig, wantedContext: string | undefined, o: ConnectionOverrides = {}): Target {
+export function resolveTarget(kc: KubeconfigEntries, wantedContext: string | undefined, o: ConnectionOverrides = {}): Target {
   const context = pickContext(kc, wantedContext, o);
   const user = effectiveUser(pickUser(kc, context, o), o);
   const cluster = effectiveCluster(pickCluster(kc, context, o), o, user);
@@ -123,12 +129,11 @@ export function resolveTarget(kc: KubeConfig, wantedContext: string | undefined,
   // client-node's names must be non-empty to be found again; the reported names stay the real (possibly empty) ones.
   const internal = { cluster: cluster.name || '(flags)', user: user.name || '(flags)', context: context.name || '(flags)' };
   const namespace = context.namespace || 'default';
-  const effective = new (clientNode().KubeConfig)();
-  effective.loadFromOptions({
+  const entries: KubeconfigEntries = {
     clusters: [{ ...cluster, name: internal.cluster }],
     users: [{ ...user, name: internal.user }],
     contexts: [{ name: internal.context, cluster: internal.cluster, user: internal.user, namespace }],
     currentContext: internal.context,
-  });
-  return { kubeConfig: effective, context: context.name, cluster: cluster.name, user: user.name, namespace, server: cluster.server, impersonateGroups };
+  };
+  return { entries, effectiveCluster: cluster, effectiveUser: user, context: context.name, cluster: cluster.name, user: user.name, namespace, server: cluster.server, impersonateGroups };
 }
