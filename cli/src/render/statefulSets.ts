@@ -9,7 +9,7 @@ import type {
   VolumeView,
 } from '@kubectl-storage/plugin-kubernetes-storage-common';
 import { tableOptions, type RenderContext } from './context';
-import { age, NONE, orNone, statusCell } from './format';
+import { age, NONE, objectName, orNone, statusCell } from './format';
 import { renderTable, type CellInput } from './table';
 import { findingsAbout, type View } from './view';
 
@@ -54,7 +54,7 @@ export function statefulSetsView(report: StorageReport, name?: string): View<Sta
     findings: findingsAbout(report.findings, rows.flatMap((s) => objectsOf(s, owned))),
     incomplete: report.incomplete,
     emptyMessage: name === undefined ? 'No statefulsets found.' : `No statefulset named "${name}" found.`,
-    table: (ctx) => (name === undefined ? statefulSetList(rows, ctx) : rows.flatMap((s, i) => [...(i ? [''] : []), ...ordinalBlock(s, ctx)])),
+    table: (ctx) => (name === undefined ? statefulSetList(rows, ctx) : rows.flatMap((s, i) => [...(i ? [''] : []), ...ordinalBlock(s, ctx, report.generatedAt)])),
   };
 }
 
@@ -153,9 +153,28 @@ function describeBlock(s: StatefulSetView, ctx: RenderContext): string[] {
   return rows.map(([k, v]) => `${`${k}:`.padEnd(width)}${v}`);
 }
 
-function ordinalBlock(s: StatefulSetView, ctx: RenderContext): string[] {
+/**
+ * The newest Warning event of the ordinal's pod or claims, as kubectl describe words it: "Unhealthy 2m (x30):
+ * Liveness probe failed: ...". The age is measured against the report's own time, so a dump reads the same later.
+ */
+function lastEventText(o: OrdinalView, generatedAt: string): string {
+  const e = o.latestEvent;
+  if (!e) return NONE;
+  const seen = e.lastSeen === undefined ? NaN : Date.parse(generatedAt) - Date.parse(e.lastSeen);
+  const when = Number.isNaN(seen) ? '' : ` ${age(Math.max(0, seen / 1000))}`;
+  const times = e.count > 1 ? ` (x${e.count})` : '';
+  const about = e.object.kind === 'Pod' ? '' : ` ${objectName(e.object)}`;
+  return `${e.reason}${about}${when}${times}: ${e.message}`;
+}
+
+const LAST_EVENT = 'last event';
+
+function ordinalBlock(s: StatefulSetView, ctx: RenderContext, generatedAt: string): string[] {
   const headers = ['ordinal', 'pod', 'status', 'reason', 'restarts', 'revision', 'pvc', 'pv'];
   if (ctx.wide) headers.push('node', 'age', 'pvc status', 'pv status', 'updated');
+  // Only when some ordinal has one: without events read (or none) the table stays as it was.
+  const events = s.ordinals.some((o) => o.latestEvent);
+  if (events) headers.push(LAST_EVENT);
   const body = s.ordinals.map((o): CellInput[] => {
     const row: CellInput[] = [
       String(o.ordinal),
@@ -176,9 +195,10 @@ function ordinalBlock(s: StatefulSetView, ctx: RenderContext): string[] {
         o.pod ? String(o.pod.updated) : NONE,
       );
     }
+    if (events) row.push({ text: lastEventText(o, generatedAt), style: o.latestEvent ? 'yellow' : undefined });
     return row;
   });
-  const table = renderTable(headers, body, tableOptions(ctx));
+  const table = renderTable(headers, body, tableOptions(ctx, [LAST_EVENT]));
   const elided = elidedLine(s);
   if (ctx.noHeaders) return table;
   return [...describeBlock(s, ctx), '', ...table, ...(elided ? [ctx.paint(elided, 'yellow')] : [])];
