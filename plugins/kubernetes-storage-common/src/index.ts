@@ -10,6 +10,11 @@ export * from './model/report';
 export * from './model/event';
 export * from './model/probes';
 export { emptySnapshot } from './model/emptySnapshot';
+// the kinds table: every list of kinds (types, snapshot fields, collector order, RBAC) is derived from it
+export { KINDS, RESOURCE_KINDS, LISTED_KINDS, LIST_ORDER, SNAPSHOT_FIELDS, AUXILIARY_READS, kindSpec, isListed } from './model/kinds';
+export type { KindSpec, ListedKindSpec, KubeletKindSpec, KindRow, RbacVerb, SnapshotKindLists, SnapshotKindField } from './model/kinds';
+export { renderRbacManifests } from './model/rbac';
+export { projectStatsSummary } from './projection/volumeStats';
 // projection (raw API objects -> Snapshot): owned by the collectors work
 export * from './projection';
 // analysis and report

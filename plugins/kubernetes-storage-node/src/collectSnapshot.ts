@@ -3,6 +3,8 @@
 // cannot be reached or rejects our credentials everywhere is an error.
 import {
   ANALYSED_KINDS,
+  KINDS,
+  LIST_ORDER,
   RESOURCES,
   SnapshotBuilder,
   listPath,
@@ -47,22 +49,7 @@ export interface CollectOptions {
 /** Secrets are only ever listed as metadata: the server never sends their data. */
 const METADATA_ONLY = 'application/json;as=PartialObjectMetadataList;g=meta.k8s.io;v=v1';
 
-// Big lists first, so the long poles start early and small ones fill the gaps.
-const COST_ORDER: ListedKind[] = [
-  'pods',
-  'endpointslices',
-  'endpoints',
-  'services',
-  'persistentvolumeclaims',
-  'secrets',
-  'persistentvolumes',
-  'statefulsets',
-  'ingresses',
-  'nodes',
-  'storageclasses',
-  'ingressclasses',
-  'csidrivers',
-];
+const acceptFor = (kind: ListedKind): string | undefined => ('metadataOnly' in KINDS[kind] ? METADATA_ONLY : undefined);
 
 type Failure = Extract<ListOutcome, { ok: false }>;
 
@@ -94,7 +81,7 @@ export async function collectSnapshot(conn: ClusterConnection, o: CollectOptions
     let page = 0;
     const outcome = await listPaged(requests, listPath(kind, namespace), {
       pageSize,
-      accept: kind === 'secrets' ? METADATA_ONLY : undefined,
+      accept: acceptFor(kind),
       onRestart: () => {
         buffer = [];
         page = 0;
@@ -181,8 +168,9 @@ export async function collectSnapshot(conn: ClusterConnection, o: CollectOptions
   }
 
   try {
+    // Largest lists first (the kinds table's listCost), so the long poles start early and small ones fill the gaps.
     await mapPool(
-      COST_ORDER.filter((k) => wanted.has(k)),
+      LIST_ORDER.filter((k) => wanted.has(k)),
       concurrency,
       collect,
     );

@@ -1,24 +1,11 @@
+import { SNAPSHOT_FIELDS } from './kinds';
 import type { Snapshot, SnapshotSource } from './snapshot';
 
-/** A snapshot with nothing in it yet; collectors and tests fill the lists. */
+/** A snapshot with nothing in it yet (one empty list per kind of the kinds table); collectors and tests fill the lists. */
 export function emptySnapshot(source: SnapshotSource, collectedAt: string = new Date().toISOString()): Snapshot {
-  return {
-    source,
-    collectedAt,
-    persistentVolumes: [],
-    persistentVolumeClaims: [],
-    storageClasses: [],
-    pods: [],
-    statefulSets: [],
-    services: [],
-    endpointSlices: [],
-    ingresses: [],
-    ingressClasses: [],
-    csiDrivers: [],
-    nodes: [],
-    secrets: [],
-    volumeStats: [],
-    observedKinds: [],
-    incomplete: [],
-  };
+  const snapshot = { source, collectedAt } as Snapshot;
+  for (const { field } of SNAPSHOT_FIELDS) snapshot[field] = [];
+  snapshot.observedKinds = [];
+  snapshot.incomplete = [];
+  return snapshot;
 }

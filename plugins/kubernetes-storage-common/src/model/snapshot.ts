@@ -1,24 +1,11 @@
 // The Snapshot: compact projections of the API objects one analysis needs. Collectors (live or dump) build it;
 // nothing downstream of the projection ever sees a raw API object. Keep fields minimal: at 50,000 pods every
 // field here costs memory in the CLI and in the Backstage backend's cache.
+import type { ResourceKind, SnapshotKindLists } from './kinds';
 import type { ContainerProbes, TemplateContainer } from './probes';
 
-/** The kinds the product reads. Values are the plural resource names kubectl uses. */
-export type ResourceKind =
-  | 'persistentvolumes'
-  | 'persistentvolumeclaims'
-  | 'storageclasses'
-  | 'pods'
-  | 'statefulsets'
-  | 'services'
-  | 'endpointslices'
-  | 'endpoints'
-  | 'ingresses'
-  | 'ingressclasses'
-  | 'csidrivers'
-  | 'nodes'
-  | 'secrets'
-  | 'volumestats';
+// The kinds and the Snapshot's per-kind fields come from the kinds table (model/kinds.ts).
+export type { ResourceKind } from './kinds';
 
 export interface OwnerRef {
   kind: string;
@@ -400,26 +387,17 @@ export type SnapshotSource =
   | { type: 'live'; context: string; cluster?: string; server?: string; user?: string }
   | { type: 'file'; files: string[] };
 
-export interface Snapshot {
+/**
+ * One list per read kind, named by the kinds table (persistentVolumes, persistentVolumeClaims, storageClasses, pods,
+ * statefulSets, services, endpointSlices, ingresses, ingressClasses, csiDrivers, nodes, secrets, volumeStats): a
+ * kind that was not read has an empty list, told apart from "none exist" by observedKinds and incomplete.
+ */
+export interface Snapshot extends SnapshotKindLists {
   source: SnapshotSource;
   /** ISO time the snapshot was taken (or the dump was loaded). Analysis ages are measured against it. */
   collectedAt: string;
   /** Namespaces the collection covered; undefined means all namespaces. */
   namespaces?: string[];
-  persistentVolumes: PersistentVolume[];
-  persistentVolumeClaims: PersistentVolumeClaim[];
-  storageClasses: StorageClass[];
-  pods: Pod[];
-  statefulSets: StatefulSet[];
-  services: Service[];
-  endpointSlices: EndpointSlice[];
-  ingresses: Ingress[];
-  ingressClasses: IngressClass[];
-  /** CSIDriver objects (which drivers Kubernetes attaches); empty when not read (see observedKinds). */
-  csiDrivers: CSIDriver[];
-  nodes: Node[];
-  secrets: SecretRef[];
-  volumeStats: VolumeStats[];
   /** Kinds that were read (fully or in part). Absence-based findings ("service missing") need the kind read. */
   observedKinds: ResourceKind[];
   incomplete: IncompleteEntry[];

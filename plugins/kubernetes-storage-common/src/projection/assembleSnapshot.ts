@@ -5,7 +5,8 @@
 import { emptySnapshot } from '../model/emptySnapshot';
 import type { IncompleteEntry, Meta, ResourceKind, Snapshot, SnapshotSource, VolumeStats } from '../model/snapshot';
 import type { ProjectedTypes } from './projectObject';
-import { ANALYSED_KINDS, type ListedKind } from './resources';
+import { isListed, KINDS, RESOURCE_KINDS, SNAPSHOT_FIELDS, type ListedKind } from '../model/kinds';
+import { ANALYSED_KINDS } from './resources';
 
 export interface SnapshotParts {
   source: SnapshotSource;
@@ -32,36 +33,38 @@ export const compareObjects = (a: { meta: Meta }, b: { meta: Meta }): number =>
 const compareVolumeStats = (a: VolumeStats, b: VolumeStats): number =>
   a.namespace.localeCompare(b.namespace) || a.claimName.localeCompare(b.claimName) || a.podName.localeCompare(b.podName);
 
-/** Kinds in the order observedKinds lists them. */
-const OBSERVED_ORDER: ResourceKind[] = [...ANALYSED_KINDS, 'endpoints', 'volumestats'];
+/** A kind that stands in for another (Endpoints for EndpointSlices), and the kind it stands in for. */
+const STAND_INS = RESOURCE_KINDS.flatMap((k) => {
+  const spec = KINDS[k];
+  return 'standsInFor' in spec ? [{ kind: k as ListedKind, for: spec.standsInFor as ListedKind }] : [];
+});
+const STOOD_IN_FOR = new Set<ResourceKind>(STAND_INS.map((s) => s.for));
+
+/** Kinds in the order observedKinds lists them: the analysed kinds, then the stand-ins and volume stats. */
+const OBSERVED_ORDER: ResourceKind[] = [...ANALYSED_KINDS, ...RESOURCE_KINDS.filter((k) => !ANALYSED_KINDS.includes(k as ListedKind))];
 
 export function assembleSnapshot(parts: SnapshotParts): Snapshot {
   const snapshot = emptySnapshot(parts.source, parts.collectedAt);
   if (parts.namespaces) snapshot.namespaces = [...parts.namespaces];
-  snapshot.persistentVolumes = parts.list('persistentvolumes');
-  snapshot.persistentVolumeClaims = parts.list('persistentvolumeclaims');
-  snapshot.storageClasses = parts.list('storageclasses');
-  snapshot.pods = parts.list('pods');
-  snapshot.statefulSets = parts.list('statefulsets');
-  snapshot.services = parts.list('services');
-  snapshot.ingresses = parts.list('ingresses');
-  snapshot.ingressClasses = parts.list('ingressclasses');
-  snapshot.csiDrivers = parts.list('csidrivers');
-  snapshot.nodes = parts.list('nodes');
-  snapshot.secrets = parts.list('secrets');
-
   const observed = new Set<ResourceKind>(parts.observed);
+  const lists = snapshot as unknown as Record<string, unknown[]>;
+  for (const { field, kind } of SNAPSHOT_FIELDS) {
+    if (isListed(kind) && !STOOD_IN_FOR.has(kind)) lists[field] = parts.list(kind);
+  }
   // Endpoints stand in for EndpointSlices only where no slice was read, as a live collection does when the
   // EndpointSlice API is missing; with both, the slices are the source of truth (the mirroring controller makes
   // one for every Endpoints anyway).
-  if (observed.has('endpointslices') && parts.holds('endpointslices')) {
-    snapshot.endpointSlices = parts.list('endpointslices');
-    observed.delete('endpoints');
-  } else if (observed.has('endpoints')) {
-    snapshot.endpointSlices = parts.list('endpoints');
-    observed.add('endpointslices');
-  } else {
-    snapshot.endpointSlices = parts.list('endpointslices');
+  for (const standIn of STAND_INS) {
+    const field = KINDS[standIn.for].field;
+    if (observed.has(standIn.for) && parts.holds(standIn.for)) {
+      lists[field] = parts.list(standIn.for);
+      observed.delete(standIn.kind);
+    } else if (observed.has(standIn.kind)) {
+      lists[field] = parts.list(standIn.kind);
+      observed.add(standIn.for);
+    } else {
+      lists[field] = parts.list(standIn.for);
+    }
   }
 
   snapshot.volumeStats = [...parts.volumeStats].sort(compareVolumeStats);

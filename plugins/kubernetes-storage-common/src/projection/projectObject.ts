@@ -1,64 +1,16 @@
-import type {
-  CSIDriver,
-  EndpointSlice,
-  Ingress,
-  IngressClass,
-  Node,
-  PersistentVolume,
-  PersistentVolumeClaim,
-  Pod,
-  SecretRef,
-  Service,
-  StatefulSet,
-  StorageClass,
-} from '../model/snapshot';
-import { projectIngressClass, projectNode, projectSecret } from './cluster';
-import { projectCSIDriver } from './csiDriver';
-import { projectEndpoints } from './endpoints';
-import { projectEndpointSlice } from './endpointSlice';
-import { projectIngress } from './ingress';
-import { projectPersistentVolume } from './persistentVolume';
-import { projectPersistentVolumeClaim } from './persistentVolumeClaim';
-import { projectPod } from './pod';
+// Raw API object -> its compact model object, by the projector the kinds table (model/kinds.ts) names for its kind.
+import { KINDS, type KindRow, type ListedKind } from '../model/kinds';
+import type { Meta } from '../model/snapshot';
 import { asRecord } from './raw';
-import { kindOf, type ListedKind } from './resources';
-import { projectService } from './service';
-import { projectStatefulSet } from './statefulSet';
-import { projectStorageClass } from './storageClass';
+import { kindOf } from './resources';
 
 /** The model type each listed kind projects to. Endpoints project into the EndpointSlice shape. */
-export interface ProjectedTypes {
-  persistentvolumes: PersistentVolume;
-  persistentvolumeclaims: PersistentVolumeClaim;
-  storageclasses: StorageClass;
-  pods: Pod;
-  statefulsets: StatefulSet;
-  services: Service;
-  endpointslices: EndpointSlice;
-  endpoints: EndpointSlice;
-  ingresses: Ingress;
-  ingressclasses: IngressClass;
-  csidrivers: CSIDriver;
-  nodes: Node;
-  secrets: SecretRef;
-}
+export type ProjectedTypes = { [K in ListedKind]: Extract<KindRow<K>, { meta: Meta }> };
 
 export type Projected = { [K in ListedKind]: { kind: K; object: ProjectedTypes[K] } }[ListedKind];
 
-export const PROJECTORS: { [K in ListedKind]: (raw: unknown) => ProjectedTypes[K] } = {
-  persistentvolumes: projectPersistentVolume,
-  persistentvolumeclaims: projectPersistentVolumeClaim,
-  storageclasses: projectStorageClass,
-  pods: projectPod,
-  statefulsets: projectStatefulSet,
-  services: projectService,
-  endpointslices: projectEndpointSlice,
-  endpoints: projectEndpoints,
-  ingresses: projectIngress,
-  ingressclasses: projectIngressClass,
-  csidrivers: projectCSIDriver,
-  nodes: projectNode,
-  secrets: projectSecret,
+export const PROJECTORS = Object.fromEntries(Object.entries(KINDS).flatMap(([k, spec]) => ('project' in spec ? [[k, spec.project]] : []))) as {
+  [K in ListedKind]: (raw: unknown) => ProjectedTypes[K];
 };
 
 /**

@@ -1,8 +1,9 @@
-// The API resources the product reads: which apiVersion/kind is which ResourceKind, its list path and scope.
-// The live collector builds its LIST paths from this table and the dump loader recognises objects by it.
-import type { ResourceKind } from '../model/snapshot';
+// The API resources the product reads, as the live collector, the watch loop, the dump loader and the tests' fake
+// API server use them: which apiVersion/kind is which kind, its list path and scope. Derived from the kinds table
+// (model/kinds.ts); nothing here is listed by hand.
+import { KINDS, LISTED_KINDS, type ListedKind } from '../model/kinds';
 
-export type ListedKind = Exclude<ResourceKind, 'volumestats'>;
+export type { ListedKind } from '../model/kinds';
 
 export interface ResourceInfo {
   apiVersion: string;
@@ -12,40 +13,20 @@ export interface ResourceInfo {
   namespaced: boolean;
 }
 
-export const RESOURCES: Record<ListedKind, ResourceInfo> = {
-  persistentvolumes: { apiVersion: 'v1', kind: 'PersistentVolume', plural: 'persistentvolumes', namespaced: false },
-  persistentvolumeclaims: { apiVersion: 'v1', kind: 'PersistentVolumeClaim', plural: 'persistentvolumeclaims', namespaced: true },
-  storageclasses: { apiVersion: 'storage.k8s.io/v1', kind: 'StorageClass', plural: 'storageclasses', namespaced: false },
-  pods: { apiVersion: 'v1', kind: 'Pod', plural: 'pods', namespaced: true },
-  statefulsets: { apiVersion: 'apps/v1', kind: 'StatefulSet', plural: 'statefulsets', namespaced: true },
-  services: { apiVersion: 'v1', kind: 'Service', plural: 'services', namespaced: true },
-  endpointslices: { apiVersion: 'discovery.k8s.io/v1', kind: 'EndpointSlice', plural: 'endpointslices', namespaced: true },
-  endpoints: { apiVersion: 'v1', kind: 'Endpoints', plural: 'endpoints', namespaced: true },
-  ingresses: { apiVersion: 'networking.k8s.io/v1', kind: 'Ingress', plural: 'ingresses', namespaced: true },
-  ingressclasses: { apiVersion: 'networking.k8s.io/v1', kind: 'IngressClass', plural: 'ingressclasses', namespaced: false },
-  csidrivers: { apiVersion: 'storage.k8s.io/v1', kind: 'CSIDriver', plural: 'csidrivers', namespaced: false },
-  nodes: { apiVersion: 'v1', kind: 'Node', plural: 'nodes', namespaced: false },
-  secrets: { apiVersion: 'v1', kind: 'Secret', plural: 'secrets', namespaced: true },
-};
+const apiVersionOf = (group: string, version: string): string => (group === '' ? version : `${group}/${version}`);
+
+export const RESOURCES: Readonly<Record<ListedKind, ResourceInfo>> = Object.fromEntries(
+  LISTED_KINDS.map((k) => {
+    const spec = KINDS[k];
+    return [k, { apiVersion: apiVersionOf(spec.group, spec.version), kind: spec.kind, plural: k, namespaced: spec.namespaced }];
+  }),
+) as Record<ListedKind, ResourceInfo>;
 
 /**
  * The kinds a complete analysis wants, in a fixed order (snapshot output order). Endpoints are not listed: they
  * stand in for EndpointSlices only when a cluster has no EndpointSlice API.
  */
-export const ANALYSED_KINDS: ListedKind[] = [
-  'persistentvolumes',
-  'persistentvolumeclaims',
-  'storageclasses',
-  'pods',
-  'statefulsets',
-  'services',
-  'endpointslices',
-  'ingresses',
-  'ingressclasses',
-  'csidrivers',
-  'nodes',
-  'secrets',
-];
+export const ANALYSED_KINDS: ListedKind[] = LISTED_KINDS.filter((k) => !('standsInFor' in KINDS[k]));
 
 /** `${apiVersion}/${kind}` -> ResourceKind, e.g. "apps/v1/StatefulSet" -> "statefulsets". */
 export const KIND_OF: Readonly<Record<string, ListedKind>> = Object.fromEntries(

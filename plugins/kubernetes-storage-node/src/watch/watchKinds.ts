@@ -5,6 +5,7 @@
 // the kind failed in the store and relists after an exponential backoff with jitter; a forbidden or missing kind
 // backs off up to a slow pace (backoff.ts). Only GET requests. Runs until the signal aborts.
 import {
+  KINDS,
   RESOURCES,
   listPath,
   type IncompleteReason,
@@ -165,7 +166,7 @@ async function list(ctx: LoopContext, where: Where): Promise<Listed> {
     const outcome = await ctx.lists.run(() =>
       listPaged(requests, listPath(kind, namespace), {
         pageSize: ctx.o.pageSize ?? 500,
-        accept: kind === 'secrets' ? METADATA_LIST : undefined,
+        accept: 'metadataOnly' in KINDS[kind] ? METADATA_LIST : undefined,
         onPage: (page) => {
           pending.add(page);
           items += page.length;
@@ -196,7 +197,7 @@ async function watch(ctx: LoopContext, where: Where, resourceVersion: string | u
   try {
     const response = await ctx.connection.stream(listPath(kind, namespace), {
       query: { watch: 'true', resourceVersion: rv, allowWatchBookmarks: 'true', timeoutSeconds },
-      accept: kind === 'secrets' ? METADATA_WATCH : undefined,
+      accept: 'metadataOnly' in KINDS[kind] ? METADATA_WATCH : undefined,
       // The server ends the watch after timeoutSeconds; a connection silent well past that is dead.
       timeoutMs: (timeoutSeconds + 30) * 1000,
       signal: ctx.signal,
