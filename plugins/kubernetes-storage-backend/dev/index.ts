@@ -6,6 +6,12 @@ import { createBackend } from '@backstage/backend-defaults';
 import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import type { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { loadAll } from 'js-yaml';
+
+/** From dist-dev/dev/ (where this file runs compiled) to the frontend plugin's examples. */
+const EXAMPLE_ENTITIES = '../../../kubernetes-storage/dev/catalog-info.yaml';
 
 /** The demo dump's services, as catalog components annotated the way the official Kubernetes plugin reads them. */
 const demoServices: [name: string, namespace: string][] = [
@@ -31,6 +37,11 @@ const entities: Entity[] = demoServices.map(([name, namespace]) => ({
   },
   spec: { type: 'service', owner: 'demo', lifecycle: 'experimental' },
 }));
+
+// The frontend dev portal's example entities (npm run portal) resolve here too; names above win on a clash.
+for (const example of loadAll(readFileSync(resolve(__dirname, EXAMPLE_ENTITIES), 'utf8')) as Entity[]) {
+  if (!entities.some((e) => e.metadata.name === example.metadata.name)) entities.push(example);
+}
 
 const backend = createBackend();
 backend.add(catalogServiceMock.factory({ entities }));

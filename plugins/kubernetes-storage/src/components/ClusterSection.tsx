@@ -12,6 +12,7 @@ import { VolumesSection } from './VolumesSection';
 import { IngressSection } from './IngressSection';
 import { Freshness } from './Freshness';
 import { unreadKinds } from './notRead';
+import { usableReport } from './usableReport';
 import { Body, Heading } from './text';
 
 const slug = (s: string): string => s.replace(/[^A-Za-z0-9_-]+/g, '-');
@@ -80,6 +81,7 @@ export function ClusterSection(props: { answer: ClusterStorageAnswer; catalog: R
   const { answer, catalog } = props;
   const id = `cluster-${slug(answer.cluster)}`;
   const line = statusLine[answer.status] ?? { tone: 'unknown', text: answer.status };
+  const report = usableReport(answer);
   return (
     <section
       aria-labelledby={`${id}-heading`}
@@ -94,24 +96,25 @@ export function ClusterSection(props: { answer: ClusterStorageAnswer; catalog: R
       {answer.status === 'failing' && (
         <WarningPanel
           severity="error"
+          defaultExpanded
           title={`Cluster ${answer.cluster} cannot be read${answer.failure ? `: ${answer.failure.reason}` : ''}`}
           message={
             answer.failure ? (
               <>
                 {answer.failure.message} (failing since <time dateTime={answer.failure.since}>{answer.failure.since}</time>)
-                {answer.report ? '. Below is the last data read, which may be out of date.' : '. No earlier data is held.'}
+                {report ? '. Below is the last data read, which may be out of date.' : '. No earlier data is held.'}
               </>
             ) : undefined
           }
         />
       )}
-      {answer.status === 'pending' && !answer.report && (
+      {answer.status === 'pending' && !report && (
         <>
           <Progress />
           <Body>The backend is reading this cluster for the first time.</Body>
         </>
       )}
-      {answer.report && <ReportSections id={id} report={answer.report} catalog={catalog} />}
+      {report && <ReportSections id={id} report={report} catalog={catalog} />}
     </section>
   );
 }

@@ -145,12 +145,22 @@ describe('EntityStorageContent', () => {
   });
 
   it('keeps the last good data of a failing cluster, marked as possibly out of date', async () => {
-    serve(entityResponse([{ ...failingCluster, report: shopReport(), freshness: { ageSeconds: 900 } }]));
+    serve(entityResponse([{ ...failingCluster, report: shopReport(), freshness: { lastResyncAt: '2026-12-02T11:30:00Z', ageSeconds: 900 } }]));
     await renderPage();
     const staging = await screen.findByTestId('cluster-staging');
     expect(staging).toHaveTextContent('Below is the last data read, which may be out of date.');
     expect(within(staging).getByTestId('freshness')).toHaveTextContent('Data from 15m ago');
     expect(within(staging).getByTestId('ordinal-web-1')).toBeInTheDocument();
+  });
+
+  it('shows no data for a failing cluster that was never read, even if the answer carries an empty report', async () => {
+    const empty = shopReport({ findings: [], statefulSets: [], volumes: [], claims: [], ingresses: [] });
+    serve(entityResponse([{ ...failingCluster, report: empty }]));
+    await renderPage();
+    const staging = await screen.findByTestId('cluster-staging');
+    expect(staging).toHaveTextContent('No earlier data is held.');
+    expect(within(staging).queryByText('No findings in what was read.')).not.toBeInTheDocument();
+    expect(within(staging).queryAllByTestId('storage-section')).toHaveLength(0);
   });
 
   it('says "not read" for kinds the backend could not read instead of "none"', async () => {

@@ -34,6 +34,13 @@ describe('EntityStorageHealthCard', () => {
     expect(screen.getByTestId('card-cluster-staging')).toHaveTextContent('Failing: connect ECONNREFUSED 127.0.0.1:6443');
   });
 
+  it('shows no counts for a failing cluster that was never read', async () => {
+    await render({ getEntityStorage: async () => entityResponse([{ ...failingCluster, report: okCluster().report }]) });
+    const staging = await screen.findByTestId('card-cluster-staging');
+    expect(staging).toHaveTextContent('Failing: connect ECONNREFUSED');
+    expect(staging).not.toHaveTextContent('critical');
+  });
+
   it('shows the request error inside the card', async () => {
     await render({ getEntityStorage: async () => Promise.reject(new Error('backend down')) });
     expect(await screen.findByText(/Could not load storage health/)).toBeInTheDocument();

@@ -8,11 +8,12 @@ import type { ClusterStorageAnswer } from '@kubectl-storage/plugin-kubernetes-st
 import { formatBytes } from '@kubectl-storage/plugin-kubernetes-storage-common/light';
 import { useEntityStorage } from './useEntityStorage';
 import { StatusText } from './StatusText';
+import { usableReport } from './usableReport';
 import { Body, Heading } from './text';
 
 function ClusterSummary(props: { answer: ClusterStorageAnswer }) {
   const { answer } = props;
-  const s = answer.report?.summary;
+  const s = usableReport(answer)?.summary;
   return (
     <li data-testid={`card-cluster-${answer.cluster}`} style={{ marginBottom: 8 }}>
       <Heading level={3}>Cluster {answer.cluster}</Heading>
@@ -22,6 +23,7 @@ function ClusterSummary(props: { answer: ClusterStorageAnswer }) {
       {answer.status === 'pending' && !s && <StatusText tone="pending">First sync in progress</StatusText>}
       {s && (
         <>
+          {answer.status !== 'ok' && <StatusText tone="unknown">Last data read, may be out of date:</StatusText>}
           <StatusText tone={s.findings.critical ? 'error' : s.findings.warning ? 'warning' : 'ok'}>
             {s.findings.critical} critical, {s.findings.warning} warning, {s.findings.info} info
           </StatusText>

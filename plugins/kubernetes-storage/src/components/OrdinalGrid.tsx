@@ -70,7 +70,7 @@ function OrdinalCell(props: { set: StatefulSetView; ordinal: OrdinalView }) {
         <StatusText tone={state.tone}>{state.label}</StatusText>
         {o.claims.map((c) => (
           <Body key={c.name} small>
-            PVC {c.name} {c.phase ? `(${c.phase})` : '(none)'}
+            PVC {c.name} {c.phase ? `(${c.phase})` : '(not created)'}
             {c.volume ? ` → PV ${c.volume}${c.volumePhase ? ` (${c.volumePhase})` : ''}` : ''}
           </Body>
         ))}

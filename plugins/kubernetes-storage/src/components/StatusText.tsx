@@ -20,5 +20,10 @@ const byTone = {
 
 export function StatusText(props: { tone: Tone; children: React.ReactNode }) {
   const Status = byTone[props.tone];
-  return <Status>{props.children}</Status>;
+  // One span: the Status components lay children out as flex items, which would drop the spaces between them.
+  return (
+    <Status>
+      <span>{props.children}</span>
+    </Status>
+  );
 }
