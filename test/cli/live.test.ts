@@ -220,7 +220,9 @@ describe('each command reads only the kinds its view needs', () => {
     ['pv', Pv, [], ['nodes', 'persistentvolumeclaims', 'persistentvolumes', 'pods', 'statefulsets']],
     ['pv -l app=db', Pv, ['-l', 'app=db'], ['nodes', 'persistentvolumeclaims', 'persistentvolumes', 'pods', 'statefulsets', 'storageclasses']],
     ['pvc', Pvc, [], ['csidrivers', 'persistentvolumeclaims', 'persistentvolumes', 'pods', 'statefulsets', 'storageclasses']],
-    ['sts', Sts, [], ['persistentvolumeclaims', 'persistentvolumes', 'pods', 'services', 'statefulsets', 'storageclasses']],
+    // The sts view shows the claim and volume checks' findings about its claims and volumes too, so it reads what
+    // they need: CSIDrivers (Multi-Attach) and nodes (volumes pinned to nodes that are gone).
+    ['sts', Sts, [], ['csidrivers', 'nodes', 'persistentvolumeclaims', 'persistentvolumes', 'pods', 'services', 'statefulsets', 'storageclasses']],
     ['ingress', Ingress, [], ['endpointslices', 'ingressclasses', 'ingresses', 'secrets', 'services']],
     ['usage', Usage, [], ['persistentvolumeclaims', 'pods', 'volumestats']],
     ['orphans', Orphans, [], ['persistentvolumeclaims', 'persistentvolumes', 'pods', 'statefulsets']],

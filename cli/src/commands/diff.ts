@@ -32,12 +32,12 @@ export default class Diff extends StorageCommand {
     const { args, flags } = await this.parse(Diff);
     const values = flags as unknown as KubectlFlagValues;
     if ((values['from-file'] ?? []).length > 0) throw usageError('diff takes its dumps as arguments (diff OLD [NEW]), not --from-file');
-    const [{ loadReport }, { ANALYSED_KINDS, diffReports }] = await Promise.all([
+    const [{ loadReport }, { diffReports }] = await Promise.all([
       import('../lib/loadReport'),
       import('@kubectl-storage/plugin-kubernetes-storage-common'),
     ]);
     const load = (v: KubectlFlagValues): Promise<StorageReport> =>
-      loadReport(v, { kinds: ANALYSED_KINDS, cleanups: this.cleanups, warn: (text) => this.warnLine(text), connect: this.connectOptions() });
+      loadReport(v, { view: 'report', listedOnly: true, cleanups: this.cleanups, warn: (text) => this.warnLine(text), connect: this.connectOptions() });
     const before = await load({ ...values, 'from-file': [args.old] });
     const after = await load(args.new !== undefined ? { ...values, 'from-file': [args.new] } : values);
     const diff = diffReports(before, after);

@@ -1,5 +1,5 @@
 import { Args } from '@oclif/core';
-import type { ResourceKind, StorageReport } from '@kubectl-storage/plugin-kubernetes-storage-common';
+import type { StorageReport } from '@kubectl-storage/plugin-kubernetes-storage-common';
 import { dataCommandDescription, StorageCommand, type Presentation } from '../lib/storageCommand';
 
 export default class Ingress extends StorageCommand {
@@ -19,8 +19,8 @@ export default class Ingress extends StorageCommand {
   ];
   static override args = { name: Args.string({ description: 'Ingress name (omit to list all in scope).' }) };
 
-  // The chain host/path -> Service -> endpoints, the classes, and Secrets (metadata only) for the TLS check.
-  static override kinds: readonly ResourceKind[] = ['ingresses', 'ingressclasses', 'services', 'endpointslices', 'secrets'];
+  // What it reads is what the checks of the core's 'ingress' view read (analysis/checks.ts).
+  static override view = 'ingress' as const;
 
   protected async present(report: StorageReport, args: { name?: string }): Promise<Presentation> {
     const [{ ingressesView }, { viewPresentation }] = await Promise.all([import('../render/ingresses'), import('../lib/viewPresentation')]);

@@ -1,4 +1,4 @@
-import type { ResourceKind, StorageReport } from '@kubectl-storage/plugin-kubernetes-storage-common';
+import type { StorageReport } from '@kubectl-storage/plugin-kubernetes-storage-common';
 import { pricingFlag } from '../lib/pricingFlag';
 import { dataCommandDescription, StorageCommand, type Presentation } from '../lib/storageCommand';
 
@@ -20,8 +20,8 @@ export default class Orphans extends StorageCommand {
 
   static override flags = { pricing: pricingFlag };
 
-  // Released volumes, claims, the pods that mount them (unused, leftover) and StatefulSets (ordinals, leftovers).
-  static override kinds: readonly ResourceKind[] = ['persistentvolumes', 'persistentvolumeclaims', 'pods', 'statefulsets'];
+  // What it reads is what the checks of the core's 'orphans' view read (analysis/checks.ts).
+  static override view = 'orphans' as const;
 
   protected async present(report: StorageReport, _args: Record<string, unknown>, flags: Record<string, unknown>): Promise<Presentation> {
     const [{ orphansView }, { viewPresentation }, { orphanOptions }] = await Promise.all([

@@ -1,5 +1,5 @@
 import { Args, Flags } from '@oclif/core';
-import type { ResourceKind, StorageReport } from '@kubectl-storage/plugin-kubernetes-storage-common';
+import type { StorageReport } from '@kubectl-storage/plugin-kubernetes-storage-common';
 import { usageError } from '../lib/errors';
 import { PV_PHASES } from '../lib/phases';
 import { dataCommandDescription, StorageCommand, type Presentation } from '../lib/storageCommand';
@@ -20,13 +20,8 @@ export default class Pv extends StorageCommand {
     { description: 'From a dump', command: 'kubectl storage pv -f cluster.json' },
   ];
   static override clusterScoped = true;
-  // Volumes; claims (pv-claimref-dangling); StatefulSets (the ordinal a volume belongs or belonged to); pods (a
-  // deleted volume's advice names the pods that still use it, and never suggests deleting what they use); nodes
-  // (pv-node-gone: a volume pinned to a node that no longer exists). Pods also serve -l (selectors usually match
-  // pods, which lead to their StatefulSet and claims); with -l, StorageClasses too (the default class decides which
-  // free volumes a selected Pending claim could bind).
-  static override kinds: readonly ResourceKind[] = ['persistentvolumes', 'persistentvolumeclaims', 'statefulsets', 'pods', 'nodes'];
-  static override selectorKinds: readonly ResourceKind[] = ['storageclasses'];
+  // What it reads is what the checks of the core's 'pv' view read (analysis/checks.ts).
+  static override view = 'pv' as const;
   static override flags = {
     orphaned: Flags.boolean({ summary: 'Only orphaned volumes (Released with reclaim policy Retain).' }),
     phase: Flags.string({

@@ -1,4 +1,4 @@
-import type { ResourceKind, StorageReport } from '@kubectl-storage/plugin-kubernetes-storage-common';
+import type { StorageReport } from '@kubectl-storage/plugin-kubernetes-storage-common';
 import { dataCommandDescription, StorageCommand, type Presentation } from '../lib/storageCommand';
 
 export default class Pvc extends StorageCommand {
@@ -15,10 +15,8 @@ export default class Pvc extends StorageCommand {
     { description: "One app's claims", command: 'kubectl storage pvc -n shop -l app=web' },
   ];
 
-  // Claims, their volumes and classes (Lost, Pending and resize checks), the pods that mount them (USED BY, unused,
-  // multi-node), StatefulSets (per-ordinal claims are the StatefulSet checks' business, not "unused"), and CSIDrivers
-  // (whether a volume is attached at all decides whether two nodes mean a Multi-Attach wait).
-  static override kinds: readonly ResourceKind[] = ['persistentvolumeclaims', 'persistentvolumes', 'storageclasses', 'pods', 'statefulsets', 'csidrivers'];
+  // What it reads is what the checks of the core's 'pvc' view read (analysis/checks.ts).
+  static override view = 'pvc' as const;
 
   protected async present(report: StorageReport): Promise<Presentation> {
     const [{ claimsView }, { viewPresentation }] = await Promise.all([import('../render/claims'), import('../lib/viewPresentation')]);

@@ -21,7 +21,7 @@ export default class Report extends StorageCommand {
   ];
 
   static override flags = { pricing: pricingFlag };
-  // static kinds stays 'all': every kind the analysis uses (Secrets as metadata, for the TLS check) and kubelet stats.
+  // The 'report' view (the default): every check, so every analysed kind and kubelet volume stats.
 
   protected async present(input: StorageReport, _args: Record<string, unknown>, flags: Record<string, unknown>): Promise<Presentation> {
     const { renderReport } = await import('../render/report');

@@ -1,5 +1,5 @@
 import { Args } from '@oclif/core';
-import type { ResourceKind, StorageReport } from '@kubectl-storage/plugin-kubernetes-storage-common';
+import type { StorageReport } from '@kubectl-storage/plugin-kubernetes-storage-common';
 import { dataCommandDescription, StorageCommand, type Presentation } from '../lib/storageCommand';
 
 export default class Sts extends StorageCommand {
@@ -19,8 +19,8 @@ export default class Sts extends StorageCommand {
   ];
   static override args = { name: Args.string({ description: 'StatefulSet name (omit to list all in scope).' }) };
 
-  // Sets, their pods, claims and volumes, the governing Service, and StorageClasses (why an ordinal's claim is Pending).
-  static override kinds: readonly ResourceKind[] = ['statefulsets', 'pods', 'persistentvolumeclaims', 'persistentvolumes', 'services', 'storageclasses'];
+  // What it reads is what the checks of the core's 'sts' view read (analysis/checks.ts).
+  static override view = 'sts' as const;
 
   protected async present(report: StorageReport, args: { name?: string }): Promise<Presentation> {
     const [{ statefulSetsView }, { viewPresentation }] = await Promise.all([import('../render/statefulSets'), import('../lib/viewPresentation')]);

@@ -1,4 +1,4 @@
-import type { ResourceKind, StorageReport } from '@kubectl-storage/plugin-kubernetes-storage-common';
+import type { StorageReport } from '@kubectl-storage/plugin-kubernetes-storage-common';
 import { dataCommandDescription, StorageCommand, type Presentation } from '../lib/storageCommand';
 
 export default class Usage extends StorageCommand {
@@ -13,8 +13,8 @@ export default class Usage extends StorageCommand {
     { description: "Usage of the claims in the context's namespace", command: 'kubectl storage usage' },
     { description: 'Nearly full volumes anywhere, as a CI or cron check', command: 'kubectl storage usage -A --fail-on warning' },
   ];
-  // Claims, the pods that mount them (their nodes are the kubelets asked), and the kubelets' volume stats.
-  static override kinds: readonly ResourceKind[] = ['persistentvolumeclaims', 'pods', 'volumestats'];
+  // What it reads is what the checks of the core's 'usage' view read (analysis/checks.ts).
+  static override view = 'usage' as const;
 
   protected async present(report: StorageReport): Promise<Presentation> {
     const [{ usageView }, { viewPresentation }] = await Promise.all([import('../render/usage'), import('../lib/viewPresentation')]);

@@ -1,6 +1,6 @@
 // The pipeline behind every data command: collect from the cluster (or load dumps), scope like kubectl, analyze
 // with the core. Loaded only once a command runs; the collectors and @kubernetes/client-node load on first use.
-import type { ResourceKind, Snapshot, StorageReport } from '@kubectl-storage/plugin-kubernetes-storage-common';
+import type { ResourceKind, Snapshot, StorageReport, ViewName } from '@kubectl-storage/plugin-kubernetes-storage-common';
 import type { ConnectOptions, RequestEvent } from '@kubectl-storage/plugin-kubernetes-storage-node';
 import { connectionOverrides, givenConnectionFlags } from './connectionFlags';
 import { ExitCode } from './exitCodes';
@@ -14,10 +14,14 @@ import { applyScope, reportScope, resolveNamespaces } from './scope';
 import type { KubectlFlagValues } from './storageCommand';
 
 export interface LoadOptions {
-  /** The kinds the command needs from a cluster ('all': every analysed kind and kubelet volume stats). */
-  kinds: readonly ResourceKind[] | 'all';
-  /** Read as well when a label selector is given (what scoping follows to the view's objects). */
-  selectorKinds?: readonly ResourceKind[];
+  /**
+   * The view the command shows: a cluster is asked for the kinds its checks read (the core's kindsOfView), and
+   * nothing else: a kind not asked for is neither requested nor reported unreadable (a user without `list secrets`
+   * runs `pv` without a warning), and the analysis concludes nothing from its absence. A dump brings what it holds.
+   */
+  view: ViewName;
+  /** Only kinds read by LIST (no kubelet stats: diff does not compare them). */
+  listedOnly?: boolean;
   /** A cluster-scoped view (`pv`): read and keep every namespace whatever -n says, like `kubectl get pv`. */
   clusterScoped?: boolean;
   /** Registered undo actions (the progress line) the error path runs too. */
@@ -35,14 +39,14 @@ function parseNow(now: string | undefined): Date | undefined {
   return date;
 }
 
-/** What a live run reads: the command's kinds, with the selector's extras when -l is given. */
+/** What a live run reads: the kinds the view's checks read, with the selection's when -l is given. */
 export function kindsToRead(
-  options: Pick<LoadOptions, 'kinds' | 'selectorKinds'>,
+  options: Pick<LoadOptions, 'view' | 'listedOnly'>,
   selector: string | undefined,
-  analysedKinds: readonly ResourceKind[],
+  core: Pick<typeof import('@kubectl-storage/plugin-kubernetes-storage-common'), 'kindsOfView' | 'isListed'>,
 ): ResourceKind[] {
-  if (options.kinds === 'all') return [...analysedKinds, 'volumestats'];
-  return [...new Set([...options.kinds, ...(selector !== undefined ? (options.selectorKinds ?? []) : [])])];
+  const kinds = core.kindsOfView(options.view, { selector: selector !== undefined });
+  return options.listedOnly ? kinds.filter(core.isListed) : kinds;
 }
 
 /** kubectl -v=6's request line: "GET https://... 200 OK in 12 milliseconds". */
@@ -65,7 +69,7 @@ function exitOnInterrupt(cleanups: (() => void)[]): () => void {
 }
 
 async function collectLive(flags: KubectlFlagValues, options: LoadOptions): Promise<{ snapshot: Snapshot; namespaces?: string[] }> {
-  const [{ connect, collectSnapshot }, { ANALYSED_KINDS }] = await Promise.all([
+  const [{ connect, collectSnapshot }, core] = await Promise.all([
     import('@kubectl-storage/plugin-kubernetes-storage-node'),
     import('@kubectl-storage/plugin-kubernetes-storage-common'),
   ]);
@@ -85,7 +89,7 @@ async function collectLive(flags: KubectlFlagValues, options: LoadOptions): Prom
   const progress = logRequests ? { update() {}, done() {} } : createProgress(process.stderr);
   options.cleanups.push(() => progress.done());
   const undoInterrupt = exitOnInterrupt(options.cleanups);
-  const kinds = kindsToRead(options, flags.selector, ANALYSED_KINDS);
+  const kinds = kindsToRead(options, flags.selector, core);
   // With --server and no kubeconfig context, the server is what is read.
   const where = conn.context ? `context ${conn.context}` : conn.server;
   // Kubelet stats are not a LIST and report no progress of their own.
@@ -107,8 +111,9 @@ async function collectLive(flags: KubectlFlagValues, options: LoadOptions): Prom
 async function loadFiles(files: string[], flags: KubectlFlagValues, options: LoadOptions): Promise<{ snapshot: Snapshot; namespaces?: string[] }> {
   const given = givenConnectionFlags(flags);
   if (given.length > 0) throw usageError(`--from-file cannot be combined with --${given[0]}: a dump is not read from a cluster`);
-  const { loadDump, readDumpStream } = await import('@kubectl-storage/plugin-kubernetes-storage-node');
-  const stdin = files.includes('-') ? await readDumpStream(process.stdin) : undefined;
+  const { loadDump, readDumpBytes } = await import('@kubectl-storage/plugin-kubernetes-storage-node');
+  // Bytes, not a string: a kubectl List on stdin is then read item by item like a file, past V8's string limit too.
+  const stdin = files.includes('-') ? await readDumpBytes(process.stdin) : undefined;
   const { snapshot, ignored } = loadDump(files, { stdin, recursive: flags.recursive === true });
   // Known kinds in an API version we do not read (extensions/v1beta1 Ingress...) would silently vanish otherwise.
   for (const [label, count] of Object.entries(ignored)) {

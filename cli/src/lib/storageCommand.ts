@@ -1,6 +1,6 @@
 // The data commands (report, pv, pvc, sts, ingress, usage, orphans): read a cluster or a dump, scope it like
 // kubectl, analyze it with the core, then print one slice of the StorageReport and exit with the documented code.
-import type { Finding, ResourceKind, StorageReport } from '@kubectl-storage/plugin-kubernetes-storage-common';
+import type { Finding, StorageReport, ViewName } from '@kubectl-storage/plugin-kubernetes-storage-common';
 import type { RenderContext } from '../render/context';
 import type { OutputDocument } from '../render/documents';
 import { BaseCommand } from './baseCommand';
@@ -40,14 +40,10 @@ export interface Presentation {
 export abstract class StorageCommand extends BaseCommand {
   static override baseFlags = kubectlFlags;
   /**
-   * The kinds the view needs, read from a cluster and nothing else: a kind not asked for is neither requested nor
-   * reported as unreadable (a user without `list secrets` runs `pv` without a warning), and the analysis concludes
-   * nothing from its absence. 'all': every kind the analysis uses plus kubelet volume stats ('volumestats': one
-   * proxied request per node). A dump brings whatever kinds it holds.
+   * The core's view this command shows: a cluster is asked for the kinds its checks read (kindsOfView), nothing
+   * else. 'report': every check, so every analysed kind and kubelet volume stats (one proxied request per node).
    */
-  static kinds: readonly ResourceKind[] | 'all' = 'all';
-  /** Read as well with -l: what the selector's scoping follows to reach the view's objects (pods to their set). */
-  static selectorKinds: readonly ResourceKind[] = [];
+  static view: ViewName = 'report';
   /** A view of cluster-scoped objects: namespaces do not apply (as `kubectl get pv -n x` lists every volume). */
   static clusterScoped = false;
 
@@ -65,8 +61,7 @@ export abstract class StorageCommand extends BaseCommand {
     const values = flags as unknown as KubectlFlagValues;
     const { loadReport } = await import('./loadReport');
     const report = await loadReport(values, {
-      kinds: ctor.kinds,
-      selectorKinds: ctor.selectorKinds,
+      view: ctor.view,
       clusterScoped: ctor.clusterScoped,
       cleanups: this.cleanups,
       warn: (text) => this.warnLine(text),

@@ -19,6 +19,9 @@ export { projectStatsSummary } from './projection/volumeStats';
 export * from './projection';
 // analysis and report
 export { analyze } from './analysis/analyze';
+// what each check reads and which checks each view runs: a view's kinds are computed, never listed by hand
+export { CHECKS, VIEWS, checksOfView, kindsOfChecks, kindsOfView } from './analysis/checks';
+export type { CheckId, CheckSpec, ViewName, ViewSpec } from './analysis/checks';
 export { buildSnapshotIndex } from './analysis/snapshotIndex';
 export type { SnapshotIndex } from './analysis/snapshotIndex';
 // a snapshot with its index built once: analyze() and scopeSnapshot() take either form

@@ -2,9 +2,12 @@
 // (the node package's watch loop reconnects with backoff and relists after 410 Gone). Answers read the store;
 // nothing here sends a request per answer. A full relist every resyncMs guards against a missed event.
 import type { LoggerService } from '@backstage/backend-plugin-api';
-import { ANALYSED_KINDS, SnapshotStore, type KindFailure, type ListedKind } from '@kubectl-storage/plugin-kubernetes-storage-common';
+import { SnapshotStore, isListed, kindsOfView, type KindFailure, type ListedKind } from '@kubectl-storage/plugin-kubernetes-storage-common';
 import { watchKinds, type BackoffOptions, type ClusterConnection, type WatchLoopEvent } from '@kubectl-storage/plugin-kubernetes-storage-node';
 import type { ClusterFeed, ClusterView, FeedState } from './types';
+
+/** What the portal shows is the whole report: the kinds its checks read that a watch can follow (not kubelet stats). */
+export const WATCHED_KINDS: readonly ListedKind[] = kindsOfView('report').filter(isListed);
 
 export interface WatchFeedOptions {
   name: string;
@@ -52,7 +55,7 @@ export function stateOfStore(store: SnapshotStore): FeedState {
 
 export function watchFeed(options: WatchFeedOptions): WatchFeed {
   const now = options.now ?? (() => new Date());
-  const kinds = options.kinds ?? ANALYSED_KINDS;
+  const kinds = options.kinds ?? [...WATCHED_KINDS];
   let store: SnapshotStore | undefined;
   let configFailure: FeedState['failure'];
   let controller: AbortController | undefined;
