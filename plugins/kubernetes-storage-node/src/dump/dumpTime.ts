@@ -41,14 +41,34 @@ function timesOf(raw: unknown, out: (v: unknown) => void): void {
   }
 }
 
-/** The newest API timestamp in the raw objects, in epoch ms; undefined when there is none. */
-export function newestObjectTime(raws: Iterable<unknown>): number | undefined {
+/**
+ * What the API server writes (metav1.Time: RFC 3339 in UTC, whole seconds): among such strings the lexically
+ * greatest is the newest, so only that one needs Date.parse. A 50k-object dump holds a few hundred thousand times.
+ */
+const CANONICAL_TIME = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/;
+
+function newestOf(raws: Iterable<unknown>, everyParsed: boolean): number {
   let newest = -Infinity;
+  let canonical = '';
   const consider = (v: unknown): void => {
     if (typeof v !== 'string') return;
+    if (!everyParsed && CANONICAL_TIME.test(v)) {
+      if (v > canonical) canonical = v;
+      return;
+    }
     const t = Date.parse(v);
     if (t > newest) newest = t;
   };
   for (const raw of raws) timesOf(raw, consider);
+  if (canonical === '') return newest;
+  const t = Date.parse(canonical);
+  return Number.isNaN(t) ? NaN : Math.max(t, newest);
+}
+
+/** The newest API timestamp in the raw objects, in epoch ms; undefined when there is none. */
+export function newestObjectTime(raws: unknown[]): number | undefined {
+  let newest = newestOf(raws, false);
+  // The greatest canonical-looking string was no date (month 13...): parse every one, as for any other shape.
+  if (Number.isNaN(newest)) newest = newestOf(raws, true);
   return Number.isFinite(newest) ? newest : undefined;
 }
