@@ -21,5 +21,5 @@ export { collectVolumeStats } from './volumeStats';
 export type { VolumeStatsOptions, VolumeStatsResult } from './volumeStats';
 export { loadDump } from './dump/loadDump';
 export type { DumpInput, LoadDumpOptions, LoadedDump } from './dump/loadDump';
-export { readDumpStream } from './dump/readDumpStream';
+export { readDumpBytes, readDumpStream } from './dump/readDumpStream';
 export type { ReadDumpStreamOptions } from './dump/readDumpStream';

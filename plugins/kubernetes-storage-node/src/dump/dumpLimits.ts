@@ -3,6 +3,9 @@
 /** The longest string V8 builds (0x1fffffe8 characters); a UTF-8 input of at most this many bytes always fits. */
 export const MAX_DUMP_BYTES = 0x1fffffe8;
 
+/** The most one fs read returns (2 GiB - 1): the limit of a kubectl List, which is read item by item, not as one string. */
+export const MAX_READ_BYTES = 2 ** 31 - 1;
+
 const MiB = 2 ** 20;
 
 /** `bytes`: the input's size, or for a stream the bytes read when it went over the limit. */

@@ -13,7 +13,7 @@ import {
 } from '@kubectl-storage/plugin-kubernetes-storage-common';
 import { DumpError, firstLine } from '../errors';
 import { dumpFilesIn } from './dumpFiles';
-import { MAX_DUMP_BYTES, tooBigMessage } from './dumpLimits';
+import { MAX_DUMP_BYTES, MAX_READ_BYTES, tooBigMessage } from './dumpLimits';
 
 export { MAX_DUMP_BYTES } from './dumpLimits';
 import { newestObjectTime } from './dumpTime';
@@ -23,8 +23,8 @@ import { collectListItem, parseDump, typedListKind, type ParsedDump, type RawIte
 export type DumpInput = string | { path: string; content?: string };
 
 export interface LoadDumpOptions {
-  /** Text of standard input, for inputs named "-". */
-  stdin?: string;
+  /** Standard input, for inputs named "-": as bytes (readDumpBytes), a kubectl List on it is read item by item like a file. */
+  stdin?: string | Buffer;
   /**
    * When the dump was taken. Default: the later of the newest timestamp written into the objects (a lower bound,
    * see dumpTime.ts) and the newest input file's modification time; "now" when an input is stdin (the dump is
@@ -53,12 +53,12 @@ interface InputText {
   writtenMs?: number;
 }
 
-function readInput(input: DumpInput, stdin: string | undefined, recursive: boolean): InputText[] {
+function readInput(input: DumpInput, stdin: string | Buffer | undefined, recursive: boolean): InputText[] {
   const { path: file, content } = typeof input === 'string' ? { path: input, content: undefined } : input;
   if (content !== undefined) return [{ name: file, text: content }];
   if (file === '-') {
     if (stdin === undefined) throw new DumpError('-: no input on stdin');
-    return [{ name: '-', text: stdin, writtenMs: Date.now() }];
+    return [typeof stdin === 'string' ? { name: '-', text: stdin, writtenMs: Date.now() } : { name: '-', bytes: stdin, writtenMs: Date.now() }];
   }
   let stat: fs.Stats;
   try {
@@ -81,9 +81,6 @@ function readInput(input: DumpInput, stdin: string | undefined, recursive: boole
     throw new DumpError(`${file}: ${firstLine(err)}`);
   }
 }
-
-/** The most one fs read returns (2 GiB - 1). */
-const MAX_READ_BYTES = 2 ** 31 - 1;
 
 function fileStart(file: string): Buffer {
   const fd = fs.openSync(file, 'r');
