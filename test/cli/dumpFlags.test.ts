@@ -134,7 +134,7 @@ describe('--fail-on and --strict', () => {
   it('--strict does not fail on kinds a dump simply lacks (the summary names them)', async () => {
     const run = await runCli(Report, ['--strict', ...dump()]);
     expect(run.exitCode).toBe(0);
-    expect(run.stdout).toMatch(/^Not in input:\s+secrets$/m);
+    expect(run.stdout).toMatch(/^Not in input:\s+events, secrets$/m);
   });
 
   it('rejects an unknown severity', async () => {

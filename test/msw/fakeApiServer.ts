@@ -165,6 +165,25 @@ function isWatch(q: URL | Record<string, string>): boolean {
   return v === 'true' || v === '1';
 }
 
+/**
+ * `?fieldSelector=` as the API server applies it to a LIST: comma-separated `path=value`, `path==value` and
+ * `path!=value` terms over the object's fields (events: type, reason, involvedObject.kind...). Undefined: no filter.
+ */
+export function fieldFilter(selector: string | null): ((o: RawObject) => boolean) | undefined {
+  if (!selector) return undefined;
+  const terms = selector.split(',').map((t) => {
+    const m = /^([^!=]+)(!=|==|=)(.*)$/.exec(t.trim());
+    if (!m) throw new Error(`fake API server: unsupported fieldSelector term "${t}"`);
+    return { path: m[1].split('.'), negate: m[2] === '!=', value: m[3] };
+  });
+  const valueAt = (o: RawObject, path: string[]): string => {
+    let cur: unknown = o;
+    for (const p of path) cur = cur !== null && typeof cur === 'object' ? (cur as Record<string, unknown>)[p] : undefined;
+    return cur === undefined || cur === null ? '' : String(cur);
+  };
+  return (o) => terms.every((t) => (valueAt(o, t.path) === t.value) !== t.negate);
+}
+
 function partialMetadata(o: RawObject): Record<string, unknown> {
   return { kind: 'PartialObjectMetadata', apiVersion: 'meta.k8s.io/v1', metadata: o.metadata };
 }
@@ -215,7 +234,8 @@ export function createFakeApiServer(options: FakeApiServerOptions): FakeApiServe
   });
 
   function listResponse(kind: FakeKind, namespace: string | undefined, url: URL, accept: string | null): Response {
-    const all = objectsIn(kind, namespace);
+    const filter = fieldFilter(url.searchParams.get('fieldSelector'));
+    const all = filter ? objectsIn(kind, namespace).filter(filter) : objectsIn(kind, namespace);
     const cont = url.searchParams.get('continue');
     let offset = 0;
     if (cont) {

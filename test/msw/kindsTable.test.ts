@@ -13,11 +13,16 @@ const harness = useFakeApiServer();
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kinds-table-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-const rawOf = (kind: (typeof LISTED_KINDS)[number], name: string): RawObject => ({
-  apiVersion: RESOURCES[kind].apiVersion,
-  kind: RESOURCES[kind].kind,
-  metadata: { name, uid: `${kind}-${name}`, ...(RESOURCES[kind].namespaced ? { namespace: 'shop' } : {}) },
-});
+/** A bare object of the kind; for a kind read through a field selector (events: type=Warning), one it selects. */
+const rawOf = (kind: (typeof LISTED_KINDS)[number], name: string): RawObject => {
+  const spec = KINDS[kind];
+  return {
+    apiVersion: RESOURCES[kind].apiVersion,
+    kind: RESOURCES[kind].kind,
+    metadata: { name, uid: `${kind}-${name}`, ...(RESOURCES[kind].namespaced ? { namespace: 'shop' } : {}) },
+    ...('fieldSelector' in spec ? Object.fromEntries([spec.fieldSelector.split('=')]) : {}),
+  };
+};
 
 function connection(fake: { server: string }) {
   return connect({ kubeconfig: writeKubeconfig(dir, { server: fake.server, contexts: [{ name: 'fake' }] }) });

@@ -49,9 +49,10 @@ describe('collectSnapshot', () => {
     expect(podCalls[0].query.continue).toBeUndefined();
     expect(podCalls[1].query.continue).toEqual(expect.any(String));
     expect(fake.listCalls('persistentvolumes')).toHaveLength(1);
-    // Every request is a LIST (no GET of single objects): 3 pod pages + one page for each of the other 11 kinds.
+    // Every request is a LIST (no GET of single objects): 3 pod pages + one page for each of the other 12 kinds
+    // (Warning events are one of them: the only extra request they cost).
     expect(fake.requests.filter((r) => route(r.path).type !== 'list')).toEqual([]);
-    expect(fake.requests).toHaveLength(3 + 11);
+    expect(fake.requests).toHaveLength(3 + 12);
     expect(s.incomplete).toEqual([]);
     expect(s.observedKinds).toEqual(expect.arrayContaining(['pods', 'secrets', 'endpointslices', 'nodes']));
     expect(s.source).toEqual({ type: 'live', context: 'fake', cluster: 'fake-cluster', server: DEFAULT_FAKE_SERVER, user: 'fake-user' });

@@ -51,6 +51,12 @@ const METADATA_ONLY = 'application/json;as=PartialObjectMetadataList;g=meta.k8s.
 
 const acceptFor = (kind: ListedKind): string | undefined => ('metadataOnly' in KINDS[kind] ? METADATA_ONLY : undefined);
 
+/** The kind's server-side filter (events: type=Warning), so only what the analysis reads crosses the wire. */
+const queryFor = (kind: ListedKind): Record<string, string> | undefined => {
+  const spec = KINDS[kind];
+  return 'fieldSelector' in spec ? { fieldSelector: spec.fieldSelector } : undefined;
+};
+
 type Failure = Extract<ListOutcome, { ok: false }>;
 
 export async function collectSnapshot(conn: ClusterConnection, o: CollectOptions = {}): Promise<Snapshot> {
@@ -82,6 +88,7 @@ export async function collectSnapshot(conn: ClusterConnection, o: CollectOptions
     const outcome = await listPaged(requests, listPath(kind, namespace), {
       pageSize,
       accept: acceptFor(kind),
+      query: queryFor(kind),
       onRestart: () => {
         buffer = [];
         page = 0;

@@ -10,6 +10,8 @@ export type ListOutcome =
 export interface ListPagedOptions {
   pageSize: number;
   accept?: string;
+  /** More query parameters for every page, e.g. { fieldSelector: 'type=Warning' } (kinds.ts fieldSelector). */
+  query?: Record<string, string>;
   /** Called with each page's items; the raw page is dropped as soon as this returns. */
   onPage(items: unknown[]): void;
   /** The list restarts from scratch: forget what earlier pages gave. */
@@ -45,7 +47,7 @@ export async function listPaged(requests: RunRequests, path: string, o: ListPage
   let restarted = false;
   let pages = 0;
   for (;;) {
-    const r = await requests.get(path, { query: { limit: o.pageSize, continue: continueToken }, accept: o.accept });
+    const r = await requests.get(path, { query: { ...o.query, limit: o.pageSize, continue: continueToken }, accept: o.accept });
     if (!r.ok) {
       return { ok: false, pages, reason: r.error.reason === 'timeout' ? 'timeout' : 'error', message: r.error.message, unreachable: true };
     }

@@ -41,5 +41,5 @@ export function claimEvent(claim: PersistentVolumeClaim, input: EventInput = {})
 
 /** The snapshot with these events (the events kind counted as read). */
 export function withEvents(snapshot: Snapshot, events: WarningEvent[]): Snapshot {
-  return { ...snapshot, events } as Snapshot;
+  return { ...snapshot, events };
 }

@@ -299,8 +299,7 @@ function latestOfOrdinal(join: EventJoin, namespace: string, o: OrdinalView): Ev
  * events is never read as the absence of trouble.
  */
 export function explainWithEvents(ctx: AnalysisContext, findings: Draft[], statefulSets: StatefulSetView[]): Draft[] {
-  const events = (ctx.snapshot as { events?: readonly unknown[] }).events;
-  if (!events || events.length === 0) return [];
+  if (!ctx.snapshot.events?.length) return [];
   const join = new EventJoin(ctx);
   for (const f of findings) join.attach(f);
   const own = ownFindings(ctx, join);

@@ -107,7 +107,8 @@ const cache = new WeakMap<Snapshot, EventsByObject>();
 export function eventsByObjectOf(snapshot: Snapshot): EventsByObject {
   let byObject = cache.get(snapshot);
   if (!byObject) {
-    const events = (snapshot as { events?: readonly WarningEvent[] }).events ?? [];
+    // `?? []`: snapshots built before the kind existed (a cached or hand-made one) have no list.
+    const events: readonly WarningEvent[] = snapshot.events ?? [];
     byObject = buildEventsByObject(events);
     cache.set(snapshot, byObject);
   }

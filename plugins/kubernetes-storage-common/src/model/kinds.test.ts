@@ -63,7 +63,9 @@ describe('kinds table', () => {
   it('projects an object of every listed kind by its projector, and fills the kind\'s field', () => {
     for (const kind of LISTED_KINDS) {
       const spec = KINDS[kind];
-      const raw = { apiVersion: apiVersionOf(spec.group, spec.version), kind: spec.kind, metadata: { name: 'x', ...(spec.namespaced ? { namespace: 'shop' } : {}), uid: 'u' } };
+      // A kind read through a field selector (events: type=Warning) keeps only objects that match it.
+      const selected = 'fieldSelector' in spec ? Object.fromEntries([spec.fieldSelector.split('=')]) : {};
+      const raw = { apiVersion: apiVersionOf(spec.group, spec.version), kind: spec.kind, metadata: { name: 'x', ...(spec.namespaced ? { namespace: 'shop' } : {}), uid: 'u' }, ...selected };
       expect(PROJECTORS[kind]).toBe(spec.project);
       const projected = projectObject(raw);
       expect(projected?.kind).toBe(kind);

@@ -7,7 +7,9 @@
 import { projectIngressClass, projectNode, projectSecret } from '../projection/cluster';
 import { projectCSIDriver } from '../projection/csiDriver';
 import { projectEndpoints } from '../projection/endpoints';
+import { boundEvents } from '../projection/boundEvents';
 import { projectEndpointSlice } from '../projection/endpointSlice';
+import { projectEvent } from '../projection/event';
 import { projectIngress } from '../projection/ingress';
 import { projectPersistentVolume } from '../projection/persistentVolume';
 import { projectPersistentVolumeClaim } from '../projection/persistentVolumeClaim';
@@ -49,6 +51,21 @@ export interface ListedKindSpec extends KindSpecBase {
   verbs: readonly RbacVerb[];
   /** Listed as PartialObjectMetadata (the server never sends the data): Secrets. */
   metadataOnly?: true;
+  /**
+   * Sent with the LIST (and WATCH) as `fieldSelector`, so the server sends only what the analysis reads: Warning
+   * events, never the far more numerous Normal ones.
+   */
+  fieldSelector?: string;
+  /**
+   * Other apiVersions whose objects of this Kind are the same objects (events.k8s.io/v1 Events are a view of core
+   * Events): the dump loader recognises them as this kind; the live read lists only the table's group/version.
+   */
+  alsoServedAs?: readonly string[];
+  /**
+   * What the Snapshot keeps of the kind's objects, applied at assembly whichever way they came (a LIST, a watch, a
+   * dump), so the same objects give the same Snapshot: Warning events only, the newest few per involved object.
+   */
+  keep?(objects: readonly { meta: { name: string } }[]): { meta: { name: string } }[];
   /**
    * Not read for its own sake: stands in for another kind (its objects fill that kind's field) when the API
    * server does not serve that one. Endpoints stand in for EndpointSlices on servers without discovery.k8s.io/v1.
@@ -110,6 +127,14 @@ export const KINDS = {
     read: 'list', group: 'discovery.k8s.io', version: 'v1', resource: 'endpointslices', kind: 'EndpointSlice', namespaced: true,
     field: 'endpointSlices', project: projectEndpointSlice, listCost: 120, verbs: READ,
     why: 'EndpointSlices: ready endpoints behind an Ingress backend',
+  },
+  events: {
+    read: 'list', group: '', version: 'v1', resource: 'events', kind: 'Event', namespaced: true,
+    field: 'events', project: projectEvent, listCost: 125, verbs: READ, fieldSelector: 'type=Warning',
+    // core/v1, not events.k8s.io/v1: the same stored objects (so never both), served by every API server the
+    // product supports, written by the kubelet and the controllers' recorders, and what kubectl get events reads.
+    alsoServedAs: ['events.k8s.io/v1'], keep: boundEvents,
+    why: 'Warning events only (fieldSelector type=Warning): probe, attach, mount, provisioning, scheduling and resize failures behind findings',
   },
   endpoints: {
     read: 'list', group: '', version: 'v1', resource: 'endpoints', kind: 'Endpoints', namespaced: true,

@@ -5,7 +5,7 @@
 import { emptySnapshot } from '../model/emptySnapshot';
 import type { IncompleteEntry, Meta, ResourceKind, Snapshot, SnapshotSource, VolumeStats } from '../model/snapshot';
 import type { ProjectedTypes } from './projectObject';
-import { isListed, KINDS, RESOURCE_KINDS, SNAPSHOT_FIELDS, type ListedKind } from '../model/kinds';
+import { isListed, KINDS, RESOURCE_KINDS, SNAPSHOT_FIELDS, type ListedKind, type ListedKindSpec } from '../model/kinds';
 import { ANALYSED_KINDS } from './resources';
 
 export interface SnapshotParts {
@@ -49,7 +49,10 @@ export function assembleSnapshot(parts: SnapshotParts): Snapshot {
   const observed = new Set<ResourceKind>(parts.observed);
   const lists = snapshot as unknown as Record<string, unknown[]>;
   for (const { field, kind } of SNAPSHOT_FIELDS) {
-    if (isListed(kind) && !STOOD_IN_FOR.has(kind)) lists[field] = parts.list(kind);
+    if (!isListed(kind) || STOOD_IN_FOR.has(kind)) continue;
+    // The table's own bound of what is kept (events: Warning only, the newest few per object), for every source.
+    const keep = (KINDS[kind] as ListedKindSpec).keep;
+    lists[field] = keep ? keep(parts.list(kind)) : parts.list(kind);
   }
   // Endpoints stand in for EndpointSlices only where no slice was read, as a live collection does when the
   // EndpointSlice API is missing; with both, the slices are the source of truth (the mirroring controller makes

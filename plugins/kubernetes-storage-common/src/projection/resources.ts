@@ -30,7 +30,11 @@ export const ANALYSED_KINDS: ListedKind[] = LISTED_KINDS.filter((k) => !('stands
 
 /** `${apiVersion}/${kind}` -> ResourceKind, e.g. "apps/v1/StatefulSet" -> "statefulsets". */
 export const KIND_OF: Readonly<Record<string, ListedKind>> = Object.fromEntries(
-  Object.values(RESOURCES).map((r) => [`${r.apiVersion}/${r.kind}`, r.plural]),
+  Object.values(RESOURCES).flatMap((r) => {
+    const spec = KINDS[r.plural];
+    const others = 'alsoServedAs' in spec ? spec.alsoServedAs : [];
+    return [r.apiVersion, ...others].map((apiVersion) => [`${apiVersion}/${r.kind}`, r.plural] as const);
+  }),
 );
 
 export function kindOf(apiVersion: unknown, kind: unknown): ListedKind | undefined {

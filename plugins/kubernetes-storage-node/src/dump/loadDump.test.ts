@@ -56,7 +56,7 @@ describe('loadDump', () => {
     expect(snapshot.observedKinds).toEqual(['persistentvolumes']);
     expect(snapshot.incomplete).toContainEqual({ kind: 'services', reason: 'not-in-input', message: 'no Service objects in the input' });
     expect(snapshot.incomplete.map((e) => e.kind)).not.toContain('persistentvolumes');
-    expect(snapshot.incomplete).toHaveLength(11);
+    expect(snapshot.incomplete).toHaveLength(12);
   });
 
   it('gives items of typed lists their kind, and counts an empty typed list as read', () => {

@@ -154,6 +154,12 @@ async function watchPlace(ctx: LoopContext, where: Where): Promise<void> {
   }
 }
 
+/** The kind's server-side filter (events: type=Warning), the same for the LIST and the WATCH that follows it. */
+function fieldSelectorOf(kind: ListedKind): { fieldSelector: string } | undefined {
+  const spec = KINDS[kind];
+  return 'fieldSelector' in spec ? { fieldSelector: spec.fieldSelector } : undefined;
+}
+
 type Listed = { ok: true; items: number; resourceVersion?: string } | { ok: false; failure: Failure };
 
 async function list(ctx: LoopContext, where: Where): Promise<Listed> {
@@ -167,6 +173,7 @@ async function list(ctx: LoopContext, where: Where): Promise<Listed> {
       listPaged(requests, listPath(kind, namespace), {
         pageSize: ctx.o.pageSize ?? 500,
         accept: 'metadataOnly' in KINDS[kind] ? METADATA_LIST : undefined,
+        query: fieldSelectorOf(kind),
         onPage: (page) => {
           pending.add(page);
           items += page.length;
@@ -196,7 +203,7 @@ async function watch(ctx: LoopContext, where: Where, resourceVersion: string | u
   let lines: AsyncIterable<string>;
   try {
     const response = await ctx.connection.stream(listPath(kind, namespace), {
-      query: { watch: 'true', resourceVersion: rv, allowWatchBookmarks: 'true', timeoutSeconds },
+      query: { ...fieldSelectorOf(kind), watch: 'true', resourceVersion: rv, allowWatchBookmarks: 'true', timeoutSeconds },
       accept: 'metadataOnly' in KINDS[kind] ? METADATA_WATCH : undefined,
       // The server ends the watch after timeoutSeconds; a connection silent well past that is dead.
       timeoutMs: (timeoutSeconds + 30) * 1000,
