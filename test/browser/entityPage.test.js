@@ -1,7 +1,7 @@
 // Tier 4: the Backstage Storage page in a real browser. Starts the dev portal (backend on the demo dump plus a
 // cluster that cannot be reached, and the dev app), drives Debian's chromium through playwright-core and checks
 // what a user sees and can reach by keyboard. Screenshots go to test/browser/artifacts/ (gitignored).
-// Run: node --test test/browser/   (needs `npm run build`, the backend's dev build and /usr/bin/chromium)
+// Run: node --test test/browser/entityPage.test.js   (needs `npm run build`, the backend's dev build and /usr/bin/chromium)
 const { test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
 const fs = require('node:fs');

@@ -50,8 +50,13 @@ function startBackend({ port, log }) {
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );
-  child.stdout.on('data', (d) => log(`[backend] ${d}`));
-  child.stderr.on('data', (d) => log(`[backend] ${d}`));
+  // Backstage logs a failed start and keeps the process alive (the root router still answers 404): fail fast.
+  const watch = (d) => {
+    log(`[backend] ${d}`);
+    if (!child.startupError && String(d).includes('Backend startup failed')) child.startupError = String(d).split('\n')[0];
+  };
+  child.stdout.on('data', watch);
+  child.stderr.on('data', watch);
   return child;
 }
 
@@ -62,6 +67,7 @@ async function waitForBackend(child, port, timeoutMs) {
   child.once('exit', (code) => (exited = code));
   while (Date.now() < deadline) {
     if (exited !== null) throw new Error(`the backend exited with code ${exited} before answering`);
+    if (child.startupError) throw new Error(`the backend failed to start: ${child.startupError.replace(/\x1b\[[0-9;]*m/g, '').trim()}`);
     const ok = await new Promise((resolve) => {
       const req = http.get({ host: HOST, port, path: '/api/kubernetes-storage/v1/clusters' }, (res) => {
         res.resume();
