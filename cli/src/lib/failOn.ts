@@ -1,13 +1,11 @@
 // --fail-on: the exit status a CI job or an alert branches on. A run fails when a shown finding is at or above
 // the threshold; without --fail-on findings never fail the run (exit 0), as DESIGN.md fixes.
-import type { Finding, IncompleteEntry, Severity } from '@kubectl-storage/plugin-kubernetes-storage-common';
+import { atLeast, type Finding, type IncompleteEntry, type Severity } from '@kubectl-storage/plugin-kubernetes-storage-common';
 import { ExitCode, type ExitCodeValue } from './exitCodes';
-
-const RANK: Record<Severity, number> = { critical: 3, warning: 2, info: 1 };
 
 export function failsOn(findings: Finding[], threshold: Severity | undefined): boolean {
   if (!threshold) return false;
-  return findings.some((f) => RANK[f.severity] >= RANK[threshold]);
+  return findings.some((f) => atLeast(f.severity, threshold));
 }
 
 /**

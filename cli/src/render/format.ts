@@ -45,7 +45,8 @@ export const objectName = (ref: ObjectRef): string => `${SHORT_KIND[ref.kind] ??
 export const qualifiedName = (ref: ObjectRef): string =>
   ref.namespace ? `${objectName(ref)} -n ${ref.namespace}` : objectName(ref);
 
-export const SEVERITY_ORDER: Severity[] = ['critical', 'warning', 'info'];
+// One severity order for the whole product (the core's): sorting, --fail-on and these colours.
+export { SEVERITY_ORDER } from '@kubectl-storage/plugin-kubernetes-storage-common';
 
 export const SEVERITY_STYLE: Record<Severity, Style> = { critical: 'boldRed', warning: 'yellow', info: 'cyan' };
 

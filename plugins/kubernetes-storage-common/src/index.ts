@@ -34,7 +34,8 @@ export type { WatchEventType, KindState, KindFailure, SnapshotStoreOptions, Pend
 export { summarizeIncomplete } from './report/summarizeIncomplete';
 export type { IncompleteSummary } from './report/summarizeIncomplete';
 // catalog
-export { findingCatalog, getCatalogEntry, renderCatalogMarkdown } from './catalog';
+export { findingCatalog, getCatalogEntry, renderCatalogMarkdown, isFindingCode, SEVERITY_ORDER, compareSeverity, atLeast } from './catalog';
+export type { FindingCode } from './catalog';
 // scoping (per service / -l)
 export { scopeSnapshot } from './scope/scopeSnapshot';
 export type { SnapshotScope } from './scope/scopeSnapshot';

@@ -16,7 +16,8 @@ export type { Orphan, OrphanCategory, OrphanReport, OrphanTotals, OrphanOptions 
 export type { Pricing } from './orphans/pricing';
 export type { CommandTarget } from './orphans/commandTarget';
 // catalog (the explanation and fix of every code)
-export { findingCatalog, getCatalogEntry } from './catalog/findingCatalog';
+export { findingCatalog, getCatalogEntry, isFindingCode, SEVERITY_ORDER, compareSeverity, atLeast } from './catalog/findingCatalog';
+export type { FindingCode } from './catalog/findingCatalog';
 // pure helpers
 export { summarizeIncomplete } from './report/summarizeIncomplete';
 export { findOrphans, orphanCostOf, ORPHANED_VOLUME_CODE, LEFTOVER_CLAIMS_CODE, UNUSED_CLAIM_CODE } from './orphans/findOrphans';

@@ -1,15 +1,15 @@
 // Probe configuration checks: StatefulSet templates once per set, pods behind an Ingress once per controller.
 // Each check names the decision that hangs on the probe (traffic, the next ordinal, a restart); see catalog/probes.ts.
 import type { ContainerProbes, ProbeSpec } from '../model/probes';
-import type { Finding, ObjectRef } from '../model/report';
+import type { ObjectRef } from '../model/report';
 import type { ContainerState, Pod, StatefulSet } from '../model/snapshot';
-import type { AnalysisContext } from './context';
+import type { AnalysisContext, CheckFinding } from './context';
 import { containerOf, eventsAbout } from './eventIndex';
 import { refOf } from './refs';
 import { key } from './snapshotIndex';
 import { workloadPods } from './workloadPods';
 
-type Draft = Omit<Finding, 'severity'>;
+type Draft = CheckFinding;
 
 /** "GET :8080/healthz", "TCP :5432", "exec pg_isready", "gRPC :9090" */
 export function probeTarget(p: ProbeSpec): string {

@@ -1,8 +1,7 @@
 // The report's order: most severe first, then by namespace, kind, name and code, so the same snapshot gives
 // the same report byte for byte and a human reads the worst problems first.
-import type { Finding, Severity } from '../model/report';
-
-const SEVERITY_RANK: Record<Severity, number> = { critical: 0, warning: 1, info: 2 };
+import { compareSeverity } from '../model/severity';
+import type { Finding } from '../model/report';
 
 function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
@@ -10,7 +9,7 @@ function compare(a: string, b: string): number {
 
 export function compareFindings(a: Finding, b: Finding): number {
   return (
-    SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] ||
+    compareSeverity(a.severity, b.severity) ||
     // Cluster-scoped objects (no namespace) come before namespaced ones.
     compare(a.object.namespace ?? '', b.object.namespace ?? '') ||
     compare(a.object.kind, b.object.kind) ||

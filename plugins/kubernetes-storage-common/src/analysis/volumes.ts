@@ -289,7 +289,7 @@ function checkTerminating(ctx: AnalysisContext, pv: PersistentVolume, object: Ob
   const ref = pv.claimRef;
   const held = `was deleted ${humanizeAge(since)} ago but is held by ${finalizers.length ? `finalizers ${finalizers.join(', ')}` : 'no finalizer left (the API server should remove it shortly)'}`;
   const base = {
-    code: 'pv-terminating-stuck',
+    code: 'pv-terminating-stuck' as const,
     object,
     ...(ref ? { related: [claimObjectRef(ref.namespace, ref.name)] } : {}),
   };

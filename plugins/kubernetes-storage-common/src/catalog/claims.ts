@@ -1,12 +1,12 @@
 // Findings about PersistentVolumeClaims: why a claim has no volume, claims nobody uses, and claims in trouble.
 // Each entry's review says which controller rule the check follows.
-import type { CatalogEntry } from '../model/report';
+import { defineCatalog } from './defineCatalog';
 
 const PV_CONTROLLER = 'pkg/controller/volume/persistentvolume/pv_controller.go';
 const PV_HELPERS = 'staging/src/k8s.io/component-helpers/storage/volume/pv_helpers.go';
 const DEFAULT_CLASS_ADMISSION = 'plugin/pkg/admission/storage/storageclass/setdefault/admission.go';
 
-export const claimCatalog: CatalogEntry[] = [
+export const claimCatalog = defineCatalog([
   {
     code: 'pvc-pending-class-missing',
     severity: 'critical',
@@ -348,4 +348,4 @@ export const claimCatalog: CatalogEntry[] = [
       sources: ['pkg/apis/core/validation/validation.go', 'API reference: PersistentVolumeClaim'],
     },
   },
-];
+]);

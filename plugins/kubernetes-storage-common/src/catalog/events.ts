@@ -2,9 +2,9 @@
 // pod or a claim, reported on their own only where no other finding already explains the object (there they are
 // that finding's evidence). Each one also needs the object's current state to still show the trouble: an event is
 // history, and a FailedMount of a pod that has started since is not a problem any more.
-import type { CatalogEntry } from '../model/report';
+import { defineCatalog } from './defineCatalog';
 
-export const eventCatalog: CatalogEntry[] = [
+export const eventCatalog = defineCatalog([
   {
     code: 'pod-liveness-probe-failing',
     severity: 'warning',
@@ -174,4 +174,4 @@ export const eventCatalog: CatalogEntry[] = [
       sources: ['pkg/controller/volume/expand/expand_controller.go', 'pkg/volume/util/operationexecutor/operation_generator.go'],
     },
   },
-];
+]);

@@ -1,7 +1,7 @@
 // Findings about the Ingress chain: class -> controller, and each path -> Service -> port -> ready endpoints.
-import type { CatalogEntry } from '../model/report';
+import { defineCatalog } from './defineCatalog';
 
-export const ingressCatalog: CatalogEntry[] = [
+export const ingressCatalog = defineCatalog([
   {
     code: 'ingress-service-missing',
     severity: 'critical',
@@ -155,4 +155,4 @@ export const ingressCatalog: CatalogEntry[] = [
       sources: ['pkg/controller/endpointslice/endpointslice_controller.go', 'staging/src/k8s.io/api/core/v1/types.go (ServiceTypeExternalName)'],
     },
   },
-];
+]);

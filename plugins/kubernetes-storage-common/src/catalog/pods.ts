@@ -1,7 +1,7 @@
 // Findings about the volumes pods declare: memory-backed, deprecated and node-local data volumes.
-import type { CatalogEntry } from '../model/report';
+import { defineCatalog } from './defineCatalog';
 
-export const podCatalog: CatalogEntry[] = [
+export const podCatalog = defineCatalog([
   {
     code: 'pod-emptydir-memory-unbounded',
     severity: 'warning',
@@ -62,4 +62,4 @@ export const podCatalog: CatalogEntry[] = [
       sources: ['pkg/volume/hostpath/host_path.go', 'pkg/scheduler/framework/plugins/volumebinding/binder.go'],
     },
   },
-];
+]);

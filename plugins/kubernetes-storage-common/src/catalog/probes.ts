@@ -1,9 +1,9 @@
 // Probe configuration of the workloads the report is about: StatefulSets (their pod template, once per set) and
 // pods behind an Ingress (once per controller). Each one names the decision that depends on the probe: when a
 // pod gets traffic, when the next ordinal starts, when the kubelet restarts a container.
-import type { CatalogEntry } from '../model/report';
+import { defineCatalog } from './defineCatalog';
 
-export const probeCatalog: CatalogEntry[] = [
+export const probeCatalog = defineCatalog([
   {
     code: 'pod-probe-readiness-missing',
     severity: 'warning',
@@ -117,4 +117,4 @@ export const probeCatalog: CatalogEntry[] = [
       sources: ['pkg/kubelet/kuberuntime/kuberuntime_manager.go', 'pkg/kubelet/prober/worker.go'],
     },
   },
-];
+]);

@@ -1,8 +1,8 @@
 // Findings about StatefulSets and the pods that hold their data. The docs and `kubectl storage explain` are
 // generated from these entries, so `why` and `fix` are written for an on-call engineer, not for us.
-import type { CatalogEntry } from '../model/report';
+import { defineCatalog } from './defineCatalog';
 
-export const statefulSetCatalog: CatalogEntry[] = [
+export const statefulSetCatalog = defineCatalog([
   {
     code: 'sts-rollout-blocked',
     severity: 'critical',
@@ -225,4 +225,4 @@ export const statefulSetCatalog: CatalogEntry[] = [
       sources: ['pkg/kubelet/kuberuntime/kuberuntime_manager.go (doBackOff)', 'pkg/kubelet/kubelet.go (MaxContainerBackOff)'],
     },
   },
-];
+]);

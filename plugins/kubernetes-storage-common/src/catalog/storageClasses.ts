@@ -1,10 +1,10 @@
 // Findings about StorageClass configuration: which class a claim without one gets, and values the API does not know.
-import type { CatalogEntry } from '../model/report';
+import { defineCatalog } from './defineCatalog';
 
 const DEFAULT_CLASS_ADMISSION = 'plugin/pkg/admission/storage/storageclass/setdefault/admission.go';
 const DEFAULT_CLASS_HELPER = 'pkg/volume/util/storageclass.go';
 
-export const storageClassCatalog: CatalogEntry[] = [
+export const storageClassCatalog = defineCatalog([
   {
     code: 'storageclass-no-default',
     severity: 'warning',
@@ -63,4 +63,4 @@ export const storageClassCatalog: CatalogEntry[] = [
       sources: ['pkg/apis/storage/validation/validation.go', 'API reference: StorageClass'],
     },
   },
-];
+]);

@@ -1,10 +1,10 @@
 // Findings about PersistentVolumes: what happens to storage after its claim is gone, volumes stuck on the way in or
 // out, and volumes whose node is gone. Each entry's review says which controller rule the check follows.
-import type { CatalogEntry } from '../model/report';
+import { defineCatalog } from './defineCatalog';
 
 const PV_CONTROLLER = 'pkg/controller/volume/persistentvolume/pv_controller.go';
 
-export const volumeCatalog: CatalogEntry[] = [
+export const volumeCatalog = defineCatalog([
   {
     code: 'pv-released-retain',
     severity: 'warning',
@@ -226,4 +226,4 @@ export const volumeCatalog: CatalogEntry[] = [
       sources: ['pkg/apis/core/validation/validation.go', 'API reference: PersistentVolume'],
     },
   },
-];
+]);
