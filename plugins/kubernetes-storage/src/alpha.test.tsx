@@ -2,10 +2,11 @@ import plugin from './alpha';
 
 describe('the new frontend system plugin', () => {
   it('registers the API, the entity content and the overview card under the plugin id', () => {
-    expect(plugin.id).toBe('kubernetes-storage');
-    const content = plugin.getExtension('entity-content:kubernetes-storage');
-    const card = plugin.getExtension('entity-card:kubernetes-storage/health');
-    const api = plugin.getExtension('api:kubernetes-storage');
-    expect([content.kind, card.kind, api.kind]).toEqual(['entity-content', 'entity-card', 'api']);
+    expect(plugin.pluginId).toBe('kubernetes-storage');
+    // getExtension throws for an id the plugin does not have.
+    for (const id of ['api:kubernetes-storage', 'entity-content:kubernetes-storage', 'entity-card:kubernetes-storage/health'] as const) {
+      expect(plugin.getExtension(id).$$type).toBe('@backstage/ExtensionDefinition');
+    }
+    expect(() => plugin.getExtension('page:kubernetes-storage' as never)).toThrow(/non-existent extension/);
   });
 });
