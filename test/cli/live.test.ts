@@ -53,6 +53,14 @@ function withClock<C extends typeof Report>(command: C, clock: ManualTimeouts): 
   } as unknown as C;
 }
 
+/** The command with retries of 429/500/503 waiting on an injected sleep (no real time spent on a failing server). */
+function withoutRetryWaits<C extends typeof Report>(command: C): C {
+  return class extends (command as typeof Report) {
+    protected override connectOptions() {
+      return { retry: { sleep: async () => {} } };
+    }
+  } as unknown as C;
+}
 
 function expectClusterError(run: CliRun, message: RegExp): void {
   expect(run.exitCode).toBe(3);
@@ -346,7 +354,7 @@ describe('cluster failures: one line, exit 3', () => {
   ])('nothing readable at all is never a green run: %s', async (_name, behaviour, message) => {
     for (const extra of [[], ['--strict'], ['--fail-on', 'info'], ['-o', 'json']]) {
       serve(behaviour as FakeApiBehaviour);
-      const run = await runCli(Report, live('-A', ...extra));
+      const run = await runCli(withoutRetryWaits(Report), live('-A', ...extra));
       expectClusterError(run, message);
       expect(run.stdout).not.toContain('No findings');
     }

@@ -29,7 +29,7 @@ export interface LoadOptions {
   /** A warning line for stderr. */
   warn(message: string): void;
   /** Extra collector options (tests: a request clock). */
-  connect?: Pick<ConnectOptions, 'timeoutSignal'>;
+  connect?: Pick<ConnectOptions, 'timeoutSignal' | 'retry'>;
 }
 
 function parseNow(now: string | undefined): Date | undefined {

@@ -30,7 +30,8 @@ afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 function run(options: FakeApiServerOptions, collect: CollectOptions = {}, contextNamespace?: string) {
   const fake = harness.start(options);
   const file = writeKubeconfig(dir, { server: fake.server, token: options.token, contexts: [{ name: 'fake', namespace: contextNamespace }] });
-  const conn = connect({ kubeconfig: file });
+  // Retries of 429/500/503 wait on an injected sleep: a server failing every LIST costs no real time here.
+  const conn = connect({ kubeconfig: file, retry: { sleep: async () => {} } });
   return { fake, conn, collect: () => collectSnapshot(conn, collect) };
 }
 

@@ -6,6 +6,7 @@ import { AuthError, firstLine } from './errors';
 import { httpGet, type ApiResponse, type RawGetOptions } from './httpGet';
 import { httpStream, type StreamResponse } from './httpStream';
 import { entriesOf, kubeConfigOf, readKubeconfig } from './kubeconfig';
+import type { RetryOptions } from './retry';
 import { simpleCredentials, type RequestCredentials } from './simpleCredentials';
 import { resolveTarget, type ConnectionOverrides, type Target } from './target';
 
@@ -34,6 +35,11 @@ export interface ConnectOptions {
    * they control, so timeouts are proven without waiting for them.
    */
   timeoutSignal?: (ms: number, request: { url: string }) => AbortSignal;
+  /**
+   * How a LIST request is retried after 429/500/503 or a dropped connection (retry.ts). Tests inject sleep and
+   * random here, so the schedule is proven without waiting for it.
+   */
+  retry?: RetryOptions;
 }
 
 /** One finished request: what kubectl -v=6 logs ("GET https://... 200 OK in 12 milliseconds"). */
@@ -71,6 +77,8 @@ export interface ClusterConnection {
    */
   readonly kubeConfig: KubeConfig;
   readonly source: LiveSource;
+  /** How LIST requests are retried (ConnectOptions.retry); default retryPolicy()'s. */
+  readonly retry?: RetryOptions;
   /**
    * GETs an API path. Resolves with any HTTP status (the caller decides what 403 or 404 means); rejects with
    * ClusterUnreachableError when no response arrives, AuthError when credentials cannot be obtained, or the
@@ -208,6 +216,7 @@ export function connect(options: ConnectOptions = {}): ClusterConnection {
       return kubeConfig;
     },
     source: { type: 'live', context, cluster, server, user },
+    ...(options.retry ? { retry: options.retry } : {}),
     get: (path, o = {}) => send(httpGet, path, o),
     stream: (path, o = {}) => send(httpStream, path, o),
   };

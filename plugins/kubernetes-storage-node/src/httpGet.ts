@@ -5,11 +5,14 @@
 import http from 'node:http';
 import https from 'node:https';
 import { ClusterUnreachableError, firstLine, type UnreachableReason } from './errors';
+import { parseRetryAfter } from './retry';
 
 export interface ApiResponse {
   status: number;
   /** Parsed JSON, or the raw text when the body is not JSON; undefined when empty. */
   body: unknown;
+  /** The Retry-After header in seconds (429, 503), when the server sent a readable one. */
+  retryAfterSeconds?: number;
 }
 
 export interface RawGetOptions {
@@ -87,7 +90,10 @@ export function httpGet(url: URL, o: RawGetOptions): Promise<ApiResponse> {
       response.on('error', (err: NodeJS.ErrnoException) => request.emit('error', err));
       response.on('end', () => {
         const text = Buffer.concat(chunks).toString('utf8');
-        finish(() => resolve({ status: response.statusCode ?? 0, body: parseBody(text) }));
+        const header = response.headers['retry-after'];
+        const retryAfterSeconds = parseRetryAfter(Array.isArray(header) ? header[0] : header);
+        const status = response.statusCode ?? 0;
+        finish(() => resolve(retryAfterSeconds === undefined ? { status, body: parseBody(text) } : { status, body: parseBody(text), retryAfterSeconds }));
       });
     });
     request.end();

@@ -1,6 +1,7 @@
 // One paginated LIST (limit + continue) of one resource in one scope.
 import type { IncompleteReason } from '@kubectl-storage/plugin-kubernetes-storage-common';
-import type { RunRequests } from './requests';
+import type { GetOutcome, RunRequests } from './requests';
+import { RETRIED_STATUSES } from './retry';
 import { reasonOfStatus, statusMessage } from './statusMessage';
 
 export type ListOutcome =
@@ -39,6 +40,22 @@ function bodyKind(body: unknown): string {
 }
 
 /**
+ * One page's GET, repeated (requests.retry: bounded, with backoff and jitter, Retry-After honoured) while the server
+ * answers 429/500/503 or the connection drops after the server has answered before (a reset mid-list). A timeout
+ * is not repeated: it already cost a whole request timeout. The last answer is returned as it came.
+ */
+async function getRetried(requests: RunRequests, path: string, query: Record<string, string | number | undefined>, accept: string | undefined): Promise<GetOutcome> {
+  for (let attempt = 1; ; attempt++) {
+    const r = await requests.get(path, { query, accept });
+    const retriable = r.ok ? RETRIED_STATUSES.has(r.status) : r.error.reason === 'network';
+    if (!retriable || attempt > requests.retry.retries) return r;
+    requests.retries++;
+    await requests.retry.sleep(requests.retry.delayMs(attempt, r.ok ? r.retryAfterSeconds : undefined), requests.signal);
+    if (requests.signal.aborted) throw requests.stopReason();
+  }
+}
+
+/**
  * Pages through a LIST. A continue token that expired (410 Gone, the server compacted the resourceVersion the
  * list started from) restarts the list once from scratch; expiring again is reported, not retried forever.
  */
@@ -47,7 +64,7 @@ export async function listPaged(requests: RunRequests, path: string, o: ListPage
   let restarted = false;
   let pages = 0;
   for (;;) {
-    const r = await requests.get(path, { query: { ...o.query, limit: o.pageSize, continue: continueToken }, accept: o.accept });
+    const r = await getRetried(requests, path, { ...o.query, limit: o.pageSize, continue: continueToken }, o.accept);
     if (!r.ok) {
       return { ok: false, pages, reason: r.error.reason === 'timeout' ? 'timeout' : 'error', message: r.error.message, unreachable: true };
     }

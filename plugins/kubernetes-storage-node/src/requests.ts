@@ -3,6 +3,7 @@
 import type { ApiResponse, ClusterConnection, GetOptions } from './connection';
 import { Semaphore } from './concurrency';
 import { AuthError, ClusterUnreachableError } from './errors';
+import { retryPolicy, type RetryOptions, type RetryPolicy } from './retry';
 
 export type GetOutcome = ({ ok: true } & ApiResponse) | { ok: false; error: ClusterUnreachableError };
 
@@ -10,6 +11,8 @@ export interface RunOptions {
   concurrency: number;
   requestTimeoutMs: number;
   signal?: AbortSignal;
+  /** Default the connection's (ConnectOptions.retry). */
+  retry?: RetryOptions;
 }
 
 export class RunRequests {
@@ -17,6 +20,9 @@ export class RunRequests {
   readonly signal: AbortSignal;
   /** 2xx responses so far. */
   successes = 0;
+  /** Requests repeated after 429/500/503 or a dropped connection (listPaged). */
+  retries = 0;
+  readonly retry: RetryPolicy;
   private readonly semaphore: Semaphore;
   private readonly internal = new AbortController();
   private sawResponse = false;
@@ -27,6 +33,7 @@ export class RunRequests {
     private readonly options: RunOptions,
   ) {
     this.semaphore = new Semaphore(options.concurrency);
+    this.retry = retryPolicy(options.retry ?? conn.retry);
     this.signal = options.signal ? AbortSignal.any([options.signal, this.internal.signal]) : this.internal.signal;
   }
 
