@@ -230,3 +230,38 @@ describe('scopeSnapshot', () => {
     expect(report.scope).toEqual({ namespaces: ['shop'], selector: 'app=db' });
   });
 });
+
+describe('Services that select the entity\'s pods', () => {
+  // The demo cluster's Services carry no labels of their own: only their selector ties them to a service's pods.
+  const snapshot = snapshotOf({
+    pods: [
+      pod({ name: 'checkout-1', namespace: 'edge', meta: { labels: { 'backstage.io/kubernetes-id': 'checkout', app: 'checkout' } } }),
+      pod({ name: 'search-1', namespace: 'edge', meta: { labels: { app: 'search' } } }),
+    ],
+    services: [
+      service({ name: 'checkout', namespace: 'edge', selector: { app: 'checkout' } }),
+      service({ name: 'search', namespace: 'edge', selector: { app: 'search' } }),
+      service({ name: 'headless-all', namespace: 'edge', selector: {} }),
+      service({ name: 'checkout', namespace: 'other', selector: { app: 'checkout' } }),
+    ],
+    ingresses: [
+      ingress({ name: 'checkout', namespace: 'edge', rules: [{ host: 'c.example.com', paths: [ingressPath('checkout')] }] }),
+      ingress({ name: 'search', namespace: 'edge', rules: [{ host: 's.example.com', paths: [ingressPath('search')] }] }),
+    ],
+    endpointSlices: [endpointSlice({ name: 'checkout-abc', namespace: 'edge', serviceName: 'checkout' })],
+  });
+
+  it('keeps the Service whose selector picks a kept pod, its slices and the Ingress routing to it', () => {
+    const scoped = scopeSnapshot(prepareSnapshot(snapshot), { selector: 'backstage.io/kubernetes-id=checkout' });
+    expect(names(scoped.services)).toEqual(['edge/checkout']);
+    expect(names(scoped.ingresses)).toEqual(['edge/checkout']);
+    expect(names(scoped.endpointSlices)).toEqual(['edge/checkout-abc']);
+  });
+
+  it('keeps no Service that selects only other pods, one with an empty selector, or one in another namespace', () => {
+    const scoped = scopeSnapshot(snapshot, { selector: 'backstage.io/kubernetes-id=checkout' });
+    expect(names(scoped.services)).not.toContain('edge/search');
+    expect(names(scoped.services)).not.toContain('edge/headless-all');
+    expect(names(scoped.services)).not.toContain('other/checkout');
+  });
+});

@@ -59,6 +59,7 @@ function inSnapshotOrder<T extends object>(kept: Iterable<T>, position: Map<obje
  * - with namespaces and no selector, every volume whose claimRef names a claim in them: a namespace keeps the
  *   volumes its claims hold or held (the Released volume of a deleted claim too);
  * - free Available volumes of a class a kept Pending claim asks for (candidates for static binding);
+ * - Services whose selector picks a kept pod (they route to its pods even when their own labels do not match);
  * - Ingresses routing to kept Services, the Services of kept Ingresses, and the EndpointSlices of kept
  *   Services; volume stats of kept claims.
  * StorageClasses, IngressClasses, Nodes and Secrets are kept whole: they are looked up, not owned.
@@ -129,6 +130,23 @@ export function scopeSnapshot(input: Snapshot | PreparedSnapshot, scope: Snapsho
   }
   for (const cls of wantedClasses) for (const pv of lookups.freeVolumesByClass.get(cls) ?? []) volumes.add(pv);
 
+  // Services whose selector picks a kept pod route to this service's pods, whatever their own labels say (the
+  // demo's Services carry none): their endpoints and Ingresses are part of its health. Looked up per namespace of
+  // the kept pods, so the cost is that of those namespaces' Services.
+  const podsByNamespace = new Map<string, Pod[]>();
+  for (const pod of pods) {
+    const ns = pod.meta.namespace ?? '';
+    const list = podsByNamespace.get(ns);
+    if (list) list.push(pod);
+    else podsByNamespace.set(ns, [pod]);
+  }
+  for (const [ns, nsPods] of podsByNamespace) {
+    for (const svc of lookups.services.byNamespace.get(ns) ?? []) {
+      const sel = svc.selector;
+      if (!sel || Object.keys(sel).length === 0 || services.has(svc)) continue;
+      if (nsPods.some((pod) => matchesLabelSelector({ matchLabels: sel }, pod.meta.labels))) services.add(svc);
+    }
+  }
   for (const svc of [...services]) for (const ing of index.ingressesByService.get(keyOf(svc.meta)) ?? []) ingresses.add(ing);
   for (const ing of ingresses) {
     for (const name of backendServices(ing)) {
