@@ -160,7 +160,7 @@ describe('the progress line', () => {
     const run = await runCli(Pvc, live(), { tty: true, env: { NO_COLOR: '1' } });
     expect(run.exitCode).toBe(0);
     expect(run.stderr).toContain('\r\u001b[2KReading context prod');
-    expect(run.stderr).toMatch(/\d+\/6 kinds/); // pvc reads 6 kinds
+    expect(run.stderr).toMatch(/\d+\/7 kinds/); // pvc reads 7 kinds
     expect(run.stderr.endsWith('\r\u001b[2K')).toBe(true);
   });
 
@@ -224,14 +224,15 @@ function kindsRead(fake: FakeApiServer): string[] {
 
 describe('each command reads only the kinds its view needs', () => {
   it.each([
-    ['report', Report, [], ['csidrivers', 'endpointslices', 'ingressclasses', 'ingresses', 'nodes', 'persistentvolumeclaims', 'persistentvolumes', 'pods', 'secrets', 'services', 'statefulsets', 'storageclasses', 'volumestats']],
+    // Warning events (one LIST, type=Warning) for the views whose findings and ordinals they explain.
+    ['report', Report, [], ['csidrivers', 'endpointslices', 'events', 'ingressclasses', 'ingresses', 'nodes', 'persistentvolumeclaims', 'persistentvolumes', 'pods', 'secrets', 'services', 'statefulsets', 'storageclasses', 'volumestats']],
     ['pv', Pv, [], ['nodes', 'persistentvolumeclaims', 'persistentvolumes', 'pods', 'statefulsets']],
     ['pv -l app=db', Pv, ['-l', 'app=db'], ['nodes', 'persistentvolumeclaims', 'persistentvolumes', 'pods', 'statefulsets', 'storageclasses']],
-    ['pvc', Pvc, [], ['csidrivers', 'persistentvolumeclaims', 'persistentvolumes', 'pods', 'statefulsets', 'storageclasses']],
+    ['pvc', Pvc, [], ['csidrivers', 'events', 'persistentvolumeclaims', 'persistentvolumes', 'pods', 'statefulsets', 'storageclasses']],
     // The sts view shows the claim and volume checks' findings about its claims and volumes too, so it reads what
     // they need: CSIDrivers (Multi-Attach) and nodes (volumes pinned to nodes that are gone).
-    ['sts', Sts, [], ['csidrivers', 'nodes', 'persistentvolumeclaims', 'persistentvolumes', 'pods', 'services', 'statefulsets', 'storageclasses']],
-    ['ingress', Ingress, [], ['endpointslices', 'ingressclasses', 'ingresses', 'secrets', 'services']],
+    ['sts', Sts, [], ['csidrivers', 'events', 'nodes', 'persistentvolumeclaims', 'persistentvolumes', 'pods', 'services', 'statefulsets', 'storageclasses']],
+    ['ingress', Ingress, [], ['endpointslices', 'events', 'ingressclasses', 'ingresses', 'secrets', 'services']],
     ['usage', Usage, [], ['persistentvolumeclaims', 'pods', 'volumestats']],
     ['orphans', Orphans, [], ['persistentvolumeclaims', 'persistentvolumes', 'pods', 'statefulsets']],
   ] as const)('%s', async (_name, command, argv, kinds) => {

@@ -179,6 +179,37 @@ export function podStatus(pod: KObject, rule: KubeletRule, node: NodeSpec, start
   };
 }
 
+/** One Warning event the kubelet's recorder would write about a container of the pod. */
+export interface ContainerEvent {
+  container: string;
+  reason: 'Unhealthy' | 'BackOff';
+  message: string;
+  count: number;
+}
+
+/**
+ * The Warning events a kubelet writes for a pod behaving as `rule` says, with the messages of its prober
+ * (pkg/kubelet/prober/prober.go: "<Probe> probe failed: <output>", the HTTP prober's output for a bad status code)
+ * and of its back-off (pkg/kubelet/kuberuntime: "Back-off restarting failed container ..."). Only containers that
+ * have the probe get a probe event, as with a real kubelet.
+ */
+export function containerEvents(pod: KObject, rule: KubeletRule): ContainerEvent[] {
+  const out: ContainerEvent[] = [];
+  const restarts = rule.restarts ?? 6;
+  for (const c of (pod.spec.containers ?? []) as any[]) {
+    if (rule.behavior === 'crashloop' || rule.behavior === 'oomkilled') {
+      // A liveness kill takes failureThreshold failures in a row; an OOM kill needs no probe failure.
+      if (rule.behavior === 'crashloop' && c.livenessProbe) {
+        out.push({ container: c.name, reason: 'Unhealthy', message: 'Liveness probe failed: HTTP probe failed with statuscode: 500', count: restarts * (c.livenessProbe.failureThreshold ?? 3) });
+      }
+      out.push({ container: c.name, reason: 'BackOff', message: `Back-off restarting failed container ${c.name} in pod ${pod.metadata.name}_${pod.metadata.namespace}(${pod.metadata.uid})`, count: restarts });
+    } else if (rule.behavior === 'not-ready' && c.readinessProbe) {
+      out.push({ container: c.name, reason: 'Unhealthy', message: 'Readiness probe failed: HTTP probe failed with statuscode: 503', count: 12 });
+    }
+  }
+  return out;
+}
+
 /** The fields of a status that decide whether it must be rewritten. */
 function statusKey(status: any): string {
   const ready = (status?.conditions ?? []).find((c: any) => c.type === 'Ready')?.status;
@@ -382,7 +413,44 @@ export class Kubelet {
     if (statusKey(pod.status) === statusKey(desired)) return 0;
     await this.kube.patch(ref, { status: desired }, 'status');
     this.act(`pod ${where}: ${rule.behavior}${rule.restarts ? ` (${rule.restarts} restarts)` : ''} on ${node.name}`);
+    await this.postEvents(pod, rule, node, startTime);
     return 1;
+  }
+
+  /**
+   * Writes the pod's Warning events through the API, as the kubelet's event recorder does (core/v1 Event in the
+   * pod's namespace, involvedObject with the container's fieldPath, source kubelet on the node). One Event object
+   * per pod incarnation, container and reason, named like the recorder's `<pod>.<hex>`: writing the same status
+   * again does not write it twice.
+   */
+  private async postEvents(pod: KObject, rule: KubeletRule, node: NodeSpec, startTime: string) {
+    const ns = pod.metadata.namespace!;
+    for (const e of containerEvents(pod, rule)) {
+      const name = `${pod.metadata.name}.${hash(`${pod.metadata.uid}/${e.container}/${e.reason}`).toString('hex').slice(0, 16)}`;
+      await this.kube.ensure({
+        apiVersion: 'v1',
+        kind: 'Event',
+        metadata: { name, namespace: ns },
+        involvedObject: {
+          apiVersion: 'v1',
+          kind: 'Pod',
+          name: pod.metadata.name,
+          namespace: ns,
+          uid: pod.metadata.uid,
+          fieldPath: `spec.containers{${e.container}}`,
+        },
+        reason: e.reason,
+        message: e.message,
+        type: 'Warning',
+        count: e.count,
+        firstTimestamp: startTime,
+        lastTimestamp: now(),
+        source: { component: 'kubelet', host: node.name },
+        reportingComponent: 'kubelet',
+        reportingInstance: node.name,
+      });
+      this.act(`pod ${ns}/${pod.metadata.name}: event ${e.reason} (${e.container}): ${e.message}`);
+    }
   }
 
   /** One pass over all pods, read fresh. Returns the number of changes made (0 means settled). */

@@ -101,6 +101,8 @@ const container = (name: string, image: string, port = 8080) => ({
   image,
   ports: [{ name: 'http', containerPort: port }],
   readinessProbe: { httpGet: { path: '/healthz', port: 'http' }, periodSeconds: 5 },
+  // On its own path and with a longer failure budget than readiness: what the probe checks recommend.
+  livenessProbe: { httpGet: { path: '/livez', port: 'http' }, periodSeconds: 10, failureThreshold: 6 },
 });
 
 function service(ns: string, name: string, opts: { headless?: boolean; app?: string; port?: number; targetPort?: number } = {}): KObject {

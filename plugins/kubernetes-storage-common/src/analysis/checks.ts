@@ -35,8 +35,14 @@ export const CHECKS = {
   },
   // analyzeIngresses: host/path -> Service -> ready endpoints, classes, TLS Secrets (metadata only).
   ingresses: { reads: ['ingresses', 'ingressclasses', 'services', 'endpointslices', 'secrets'], about: 'Ingress paths' },
-  // analyzeProbes: probe configuration of pods and StatefulSet templates.
-  probes: { reads: ['pods', 'statefulsets'], about: 'probes' },
+  // analyzeProbes: probe configuration of pods and StatefulSet templates; the kubelet's liveness events tell which
+  // restarts were the probe's (pod-probe-liveness-no-startup). Pods behind an Ingress are checked where the Ingress
+  // chain was read too (the report); without it they are not known to get traffic, and nothing is said of them.
+  probes: { reads: ['pods', 'statefulsets', 'events'], about: 'probes' },
+  // explainWithEvents: Warning events as evidence of the other checks' findings (joined by the objects those name),
+  // as findings of their own where the pod or claim they are about was read and still shows the trouble, and as each
+  // ordinal's latest event. One more LIST for a view: what it joins to is what the view's other checks read.
+  events: { reads: ['events'], about: 'Warning events behind findings' },
   // findOrphans: Released Retain volumes (and the ordinal they belonged to), leftover ordinal claims, unused claims.
   'orphaned-volumes': { reads: ['persistentvolumes', 'statefulsets'], about: 'orphaned volumes' },
   'leftover-claims': { reads: ['statefulsets', 'persistentvolumeclaims', 'pods'], about: 'claims of ordinals scaled away' },
@@ -58,10 +64,10 @@ export interface ViewSpec {
 export const VIEWS = {
   report: { checks: 'all' },
   pv: { checks: ['volumes'], withSelector: ['volume-selection'] },
-  pvc: { checks: ['claims'] },
+  pvc: { checks: ['claims', 'events'] },
   // The set, its pods, claims and volumes, and the findings about each: those of the claim and volume checks too.
-  sts: { checks: ['statefulsets', 'claims', 'volumes', 'pod-volumes', 'probes'] },
-  ingress: { checks: ['ingresses'] },
+  sts: { checks: ['statefulsets', 'claims', 'volumes', 'pod-volumes', 'probes', 'events'] },
+  ingress: { checks: ['ingresses', 'events'] },
   usage: { checks: ['claim-usage'] },
   orphans: { checks: ['orphaned-volumes', 'leftover-claims', 'unused-claims'] },
 } as const satisfies Record<string, ViewSpec>;
