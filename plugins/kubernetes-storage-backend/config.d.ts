@@ -49,5 +49,13 @@ export interface Config {
       /** shared: how often the collecting replica publishes a changed snapshot. Default 2 seconds. */
       publishInterval?: HumanDuration;
     };
+    /**
+     * Requests per caller (a user, or a service by its subject), per replica: a token bucket. Past it the API
+     * answers 429 with Retry-After. Default 300 per minute with bursts of 60.
+     */
+    rateLimit?: {
+      requestsPerMinute?: number;
+      burst?: number;
+    };
   };
 }

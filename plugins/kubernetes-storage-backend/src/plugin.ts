@@ -9,6 +9,7 @@ import { createFeed } from './feeds/createFeed';
 import { liveFeedFactory } from './feeds/liveFeeds';
 import { kubernetesStoragePermissions } from './permissions';
 import { createRouter } from './router';
+import { RateLimiter } from './service/rateLimiter';
 import { StorageReports } from './service/storageReports';
 
 export const kubernetesStoragePlugin = createBackendPlugin({
@@ -52,7 +53,8 @@ export const kubernetesStoragePlugin = createBackendPlugin({
 
         permissionsRegistry.addPermissions(kubernetesStoragePermissions);
         const reports = new StorageReports({ feeds });
-        httpRouter.use(await createRouter({ httpAuth, permissions, catalog, reports, logger, auditor }));
+        const rateLimiter = new RateLimiter(storageConfig.rateLimit);
+        httpRouter.use(await createRouter({ httpAuth, permissions, catalog, reports, logger, auditor, rateLimiter }));
       },
     });
   },

@@ -2,9 +2,17 @@
 // catalog with them (so the catalog's read rules apply: an entity the caller cannot see is "not found"), then
 // asks the permission framework for kubernetes.storage.read on that entity. Errors are Backstage's (InputError,
 // NotAllowedError, NotFoundError); the backend's error middleware turns them into its usual JSON shape.
-import type { AuditorService, HttpAuthService, LoggerService, PermissionsService } from '@backstage/backend-plugin-api';
+import type {
+  AuditorService,
+  BackstageCredentials,
+  BackstageServicePrincipal,
+  BackstageUserPrincipal,
+  HttpAuthService,
+  LoggerService,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
 import { stringifyEntityRef } from '@backstage/catalog-model';
-import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
+import { CustomErrorBase, InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import { kubernetesClustersReadPermission } from '@backstage/plugin-kubernetes-common';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
@@ -18,6 +26,7 @@ import express from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';
 import { kubernetesStorageReadPermission } from './permissions';
+import type { RateLimiter } from './service/rateLimiter';
 import type { StorageReports } from './service/storageReports';
 
 export interface RouterOptions {
@@ -28,7 +37,20 @@ export interface RouterOptions {
   logger: LoggerService;
   /** coreServices.auditor, where the backend has it. */
   auditor?: AuditorService;
+  /** Requests per caller (kubernetesStorage.rateLimit); none: unlimited. */
+  rateLimiter?: RateLimiter;
 }
+
+/** 429: the caller used up its requests for now; Retry-After says when to come back. */
+class TooManyRequestsError extends CustomErrorBase {
+  override name = 'TooManyRequestsError';
+  readonly statusCode = 429;
+}
+
+type Caller = BackstageCredentials<BackstageUserPrincipal | BackstageServicePrincipal>;
+
+/** The bucket a caller draws from: a user by entity ref, a service by subject (never by anything it sends). */
+const callerKey = (c: Caller): string => (c.principal.type === 'user' ? `user:${c.principal.userEntityRef}` : `service:${c.principal.subject}`);
 
 /** Catalog entity names and namespaces (catalog-model's rules): letters, digits, "-", "_", "."; at most 63. */
 const entityPart = z
@@ -46,6 +68,9 @@ const entityQuery = z
   .object({ cluster: z.string().max(253).regex(/^[A-Za-z0-9._-]+$/, 'a cluster name').optional() })
   .strict();
 
+/** Routes without parameters take none: an unknown one is a mistake worth saying, not something to ignore. */
+const noQuery = z.object({}).strict();
+
 function parse<T>(schema: z.ZodType<T>, input: unknown, what: string): T {
   const result = schema.safeParse(input);
   if (result.success) return result.data;
@@ -54,11 +79,22 @@ function parse<T>(schema: z.ZodType<T>, input: unknown, what: string): T {
 }
 
 export async function createRouter(options: RouterOptions): Promise<express.Router> {
-  const { httpAuth, permissions, catalog, reports, auditor } = options;
+  const { httpAuth, permissions, catalog, reports, auditor, rateLimiter } = options;
   const router = Router();
 
-  router.get('/v1/entity/:kind/:namespace/:name', async (req, res) => {
+  /** The caller's credentials (401 without), then one request from its bucket (429 past it), before any work. */
+  async function caller(req: express.Request, res: express.Response): Promise<Caller> {
     const credentials = await httpAuth.credentials(req, { allow: ['user', 'service'] });
+    const decision = rateLimiter?.take(callerKey(credentials));
+    if (decision && !decision.allowed) {
+      res.set('Retry-After', String(decision.retryAfterSeconds));
+      throw new TooManyRequestsError(`too many requests: try again in ${decision.retryAfterSeconds} s`);
+    }
+    return credentials;
+  }
+
+  router.get('/v1/entity/:kind/:namespace/:name', async (req, res) => {
+    const credentials = await caller(req, res);
     const params = parse(entityParams, req.params, 'path parameter');
     const query = parse(entityQuery, req.query, 'query parameter');
     const entityRef = stringifyEntityRef(params);
@@ -79,7 +115,8 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
 
   // Cluster health names clusters and their errors: the official plugin's kubernetes.clusters.read guards it.
   router.get('/v1/clusters', async (req, res) => {
-    const credentials = await httpAuth.credentials(req, { allow: ['user', 'service'] });
+    const credentials = await caller(req, res);
+    parse(noQuery, req.query, 'query parameter');
     const [decision] = await permissions.authorize([{ permission: kubernetesClustersReadPermission }], { credentials });
     if (decision.result !== AuthorizeResult.ALLOW) throw new NotAllowedError('not allowed to read cluster health');
     const body: ClusterListResponse = { apiVersion: STORAGE_API_VERSION, kind: 'ClusterList', items: await reports.clusters() };
@@ -87,7 +124,8 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
   });
 
   router.get('/v1/catalog', async (req, res) => {
-    await httpAuth.credentials(req, { allow: ['user', 'service'] });
+    await caller(req, res);
+    parse(noQuery, req.query, 'query parameter');
     const body: FindingCatalogResponse = { apiVersion: STORAGE_API_VERSION, kind: 'FindingCatalog', items: [...findingCatalog] };
     res.json(body);
   });

@@ -15,6 +15,8 @@ export interface StorageConfig {
   include?: string[];
   resyncMs: number;
   collection: { mode: CollectionMode; leaseMs: number; publishIntervalMs: number };
+  /** Requests per caller (kubernetesStorage.rateLimit): a token bucket per principal in the router. */
+  rateLimit: { requestsPerMinute: number; burst: number };
   /** Clusters skipped on purpose (an auth provider this plugin cannot use), one line each, for the log. */
   warnings: string[];
 }
@@ -29,6 +31,9 @@ export class StorageConfigError extends Error {
 const DEFAULT_RESYNC_MS = 30 * 60_000;
 const DEFAULT_LEASE_MS = 5 * 60_000;
 const DEFAULT_PUBLISH_MS = 2_000;
+// A page view asks for an entity's report and maybe the catalog: a person browsing stays far below this; a loop
+// asking for every entity of a big catalog is slowed to a pace one replica serves without starving the others.
+const DEFAULT_RATE_LIMIT = { requestsPerMinute: 300, burst: 60 };
 
 const nonEmpty = z.string().trim().min(1, 'must not be empty');
 /** A cluster name ends up in URLs, cache keys and task ids: keep it to what a DNS label allows, plus dots. */
@@ -63,6 +68,13 @@ const storageSection = z
         mode: z.enum(['local', 'shared']).optional(),
         lease: humanDurationSchema.optional(),
         publishInterval: humanDurationSchema.optional(),
+      })
+      .strict()
+      .optional(),
+    rateLimit: z
+      .object({
+        requestsPerMinute: z.number().positive('must be more than 0').max(1e9, 'at most 1000000000').optional(),
+        burst: z.number().int('must be a whole number').min(1, 'at least 1').max(1e9, 'at most 1000000000').optional(),
       })
       .strict()
       .optional(),
@@ -171,6 +183,7 @@ export function readStorageConfig(config: Config): StorageConfig {
       leaseMs: own?.collection?.lease ? durationMs(own.collection.lease) : DEFAULT_LEASE_MS,
       publishIntervalMs: own?.collection?.publishInterval ? durationMs(own.collection.publishInterval) : DEFAULT_PUBLISH_MS,
     },
+    rateLimit: { ...DEFAULT_RATE_LIMIT, ...own?.rateLimit },
     warnings,
   };
 }
