@@ -50,6 +50,7 @@ describe('buildSnapshot', () => {
       'statefulsets',
       'services',
       'endpointslices',
+      'events',
       'ingresses',
       'ingressclasses',
       'csidrivers',
