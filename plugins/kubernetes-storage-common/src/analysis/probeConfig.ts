@@ -127,7 +127,9 @@ function podGroupChecks(pods: Pod[]): Draft[] {
     containers: appContainers(pod),
     ...(bare ? {} : { related: [refOf('Pod', pod.meta)] }),
   };
-  const out = configChecks(subject, 'the Ingress sends it traffic');
+  // A hung replica of these drops out of the endpoints while the others serve: liveness-missing is about sets,
+  // where a NotReady member also holds back later ordinals and the rollout.
+  const out = configChecks(subject, 'the Ingress sends it traffic').filter((d) => d.code !== 'pod-probe-liveness-missing');
   const live = subject.containers.filter((c) => c.probes?.liveness);
   if (pod.restartPolicy === 'Never' && live.length) {
     out.push({

@@ -117,3 +117,13 @@ describe('projectProbe', () => {
     expect(projectProbe({ grpc: { port: 9090, service: 'health' } })).toMatchObject({ handler: 'grpc', port: 9090, service: 'health' });
   });
 });
+
+describe('pod-probe-liveness-missing is about StatefulSets', () => {
+  it('look-alike: Deployment pods behind an Ingress with readiness and no liveness', () => {
+    const pods = [1, 2].map((i) =>
+      pod({ name: `web-5d-${i}`, owner: ['ReplicaSet', 'web-5d'], containers: [{ name: 'app', ready: true, restartCount: 0, state: 'running', probes: { readiness: http('/ready') } }] }),
+    );
+    const snapshot = snapshotOf({ pods, ingresses: [ingress({ name: 'web' })], endpointSlices: [endpointSlice({ serviceName: 'web', endpoints: pods.map((p) => endpoint({ podName: p.meta.name })) })] });
+    expect(probeCodes(analyze(snapshot))).toEqual([]);
+  });
+});

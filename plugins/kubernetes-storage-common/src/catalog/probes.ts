@@ -36,8 +36,9 @@ export const probeCatalog = defineCatalog([
     why:
       'A process that hangs (deadlock, a stuck connection pool) fails its readiness probe and stops getting traffic, ' +
       'but without a liveness probe nothing restarts it: the replica stays NotReady until a human deletes the pod, ' +
-      'and in an OrderedReady StatefulSet it holds back every later ordinal and the rolling update. Reported for ' +
-      'StatefulSet templates and pods behind an Ingress whose container has a readinessProbe and no livenessProbe.',
+      'and in a StatefulSet it holds back every later ordinal (OrderedReady) and the rolling update. Reported for ' +
+      'StatefulSet templates whose container has a readinessProbe and no livenessProbe (a hung replica of a ' +
+      'Deployment only drops out of its Service while the others serve, so those are left alone).',
     fix:
       'Add a livenessProbe that checks only the process itself (not its dependencies), with a failure budget ' +
       '(periodSeconds × failureThreshold) well above the longest pause the application can have; add a startupProbe ' +
