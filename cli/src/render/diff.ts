@@ -7,7 +7,11 @@ import { NONE, qualifiedName, severityCell } from './format';
 import { renderTable, type CellInput } from './table';
 
 const sourceName = (side: StorageDiff['before']): string =>
-  side.source.type === 'file' ? side.source.files.join(', ') : `context ${side.source.context}`;
+  side.source.type === 'file'
+    ? side.source.files.join(', ')
+    : side.source.type === 'cluster'
+      ? `cluster ${side.source.name}`
+      : `context ${side.source.context}`;
 
 function findingRows(diff: StorageDiff): CellInput[][] {
   const row = (change: string, f: FindingChange): CellInput[] => [

@@ -14,6 +14,7 @@ import { renderFindings } from './findings';
 
 export function describeSource(source: SnapshotSource): string {
   if (source.type === 'file') return `file ${source.files.join(', ')}`;
+  if (source.type === 'cluster') return `cluster ${source.name}${source.server ? ` (${source.server})` : ''}`;
   const where = source.server ? ` (${source.server})` : '';
   return `context ${source.context}${where}`;
 }

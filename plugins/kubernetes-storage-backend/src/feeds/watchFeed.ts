@@ -27,6 +27,14 @@ export interface WatchFeed extends ClusterFeed {
   store(): SnapshotStore | undefined;
 }
 
+/**
+ * Some kind has been listed: the store holds data read from the cluster. Failures bump the store's version too
+ * (the snapshot names the kinds not read), so the version alone cannot tell "never read" from "read".
+ */
+export function everRead(store: SnapshotStore): boolean {
+  return Object.values(store.kindStates()).some((s) => s.syncedAt !== undefined);
+}
+
 /** The store's per-kind states folded into the cluster's state. */
 export function stateOfStore(store: SnapshotStore): FeedState {
   const states = Object.entries(store.kindStates()) as [ListedKind, ReturnType<SnapshotStore['kindStates']>[ListedKind]][];
@@ -90,7 +98,8 @@ export function watchFeed(options: WatchFeedOptions): WatchFeed {
         options.logger.error(`cluster ${options.name}: ${message}`);
         return;
       }
-      const s = new SnapshotStore({ source: connection.source, kinds });
+      // Every report names its cluster as the configuration does, with the server it was read from.
+      const s = new SnapshotStore({ source: { type: 'cluster', name: options.name, server: connection.server }, kinds });
       store = s;
       run(connection, s);
       // A periodic relist from scratch: the store keeps answering from what it has while the new LISTs run.
@@ -109,8 +118,8 @@ export function watchFeed(options: WatchFeedOptions): WatchFeed {
       if (configFailure) return { version: 0, state: { status: 'failing', failure: configFailure, incomplete: [] } };
       if (!store) return { version: 0, state: { status: 'pending', incomplete: [] } };
       const state = stateOfStore(store);
-      // Nothing read yet: no report (an empty snapshot would read as "no objects").
-      return store.version === 0 ? { version: 0, state } : { version: store.version, prepared: store.prepared(), state };
+      // Nothing read yet (even if every kind failed): no report, since an empty snapshot would read as "no objects".
+      return everRead(store) ? { version: store.version, prepared: store.prepared(), state } : { version: 0, state };
     },
   };
 }

@@ -12,7 +12,7 @@ import { statefulSetCatalog } from './statefulSets';
 import { storageClassCatalog } from './storageClasses';
 import { volumeCatalog } from './volumes';
 
-export const findingCatalog = [
+const entries = [
   ...volumeCatalog,
   ...claimCatalog,
   ...storageClassCatalog,
@@ -23,8 +23,11 @@ export const findingCatalog = [
   ...ingressCatalog,
 ] as const satisfies readonly CatalogEntry[];
 
+/** Every catalog entry (codes as plain strings: a report from elsewhere may carry codes this build does not know). */
+export const findingCatalog: readonly CatalogEntry[] = entries;
+
 /** Every code the analyzers may emit: the union of the catalog's codes (a report's JSON still carries a string). */
-export type FindingCode = (typeof findingCatalog)[number]['code'];
+export type FindingCode = (typeof entries)[number]['code'];
 
 export function isFindingCode(code: string): code is FindingCode {
   return byCode.has(code);

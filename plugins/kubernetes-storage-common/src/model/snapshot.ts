@@ -385,7 +385,9 @@ export interface IncompleteEntry {
 
 export type SnapshotSource =
   | { type: 'live'; context: string; cluster?: string; server?: string; user?: string }
-  | { type: 'file'; files: string[] };
+  | { type: 'file'; files: string[] }
+  /** A cluster the Backstage backend is configured with: its name in the config, and its API server. */
+  | { type: 'cluster'; name: string; server?: string };
 
 /**
  * One list per read kind, named by the kinds table (persistentVolumes, persistentVolumeClaims, storageClasses, pods,

@@ -32,6 +32,8 @@ export function commandTargetFor(source: SnapshotSource, options: { kubeconfig?:
       description: `${DUMP_CONTEXT_PLACEHOLDER}: replace it with the context of the cluster ${source.files.join(', ') || 'the dump'} was taken from`,
     };
   }
+  // A configured cluster of the portal: its name is how portals name its kubeconfig context.
+  if (source.type === 'cluster') return { flags: ['--context', source.name], description: `context ${source.name}` };
   // A read with --server and no kubeconfig has no context to name; its connection flags say where it went.
   const flags = source.context ? ['--context', source.context] : [];
   if (options.kubeconfig) flags.push('--kubeconfig', options.kubeconfig);

@@ -10,7 +10,8 @@ import { ANALYSED_KINDS } from './resources';
 
 export interface SnapshotParts {
   source: SnapshotSource;
-  collectedAt?: string;
+  /** When the objects were read (the caller's clock; the core has none). */
+  collectedAt: string;
   namespaces?: string[];
   /** The objects of a kind, already filtered to the namespaces and sorted by compareObjects. */
   list<K extends ListedKind>(kind: K): ProjectedTypes[K][];

@@ -4,6 +4,8 @@ import { projectObject } from './projectObject';
 import { buildSnapshot } from './snapshotBuilder';
 
 const source = { type: 'file' as const, files: ['dump.json'] };
+/** The core reads no clock: every snapshot is dated by its caller. */
+const AT = '2024-02-01T00:00:00Z';
 
 describe('KIND_OF and projectObject', () => {
   it('maps apiVersion+kind to the resource, v1 Endpoints included', () => {
@@ -70,13 +72,13 @@ describe('buildSnapshot', () => {
   it('keeps an object seen twice once, the later copy winning', () => {
     const first = persistentVolume('pv-1', { phase: 'Available' });
     const second = persistentVolume('pv-1', { phase: 'Released' });
-    const s = buildSnapshot([first, second], source);
+    const s = buildSnapshot([first, second], source, { collectedAt: AT });
     expect(s.persistentVolumes).toHaveLength(1);
     expect(s.persistentVolumes[0].phase).toBe('Released');
   });
 
   it('keeps only the requested namespaces, cluster-scoped objects always', () => {
-    const s = buildSnapshot(sampleCluster(), source, { namespaces: ['shop'] });
+    const s = buildSnapshot(sampleCluster(), source, { collectedAt: AT, namespaces: ['shop'] });
     expect(s.namespaces).toEqual(['shop']);
     expect(new Set(s.pods.map((p) => p.meta.namespace))).toEqual(new Set(['shop']));
     expect(s.persistentVolumes).toHaveLength(5);
@@ -84,7 +86,7 @@ describe('buildSnapshot', () => {
   });
 
   it('uses Endpoints only when no EndpointSlice was read, and then counts endpoint data as observed', () => {
-    const onlyEndpoints = buildSnapshot([service('ns', 'web'), endpoints('ns', 'web', { ready: [{ ip: '10.0.0.1' }] })], source);
+    const onlyEndpoints = buildSnapshot([service('ns', 'web'), endpoints('ns', 'web', { ready: [{ ip: '10.0.0.1' }] })], source, { collectedAt: AT });
     expect(onlyEndpoints.endpointSlices).toHaveLength(1);
     expect(onlyEndpoints.endpointSlices[0].origin).toBe('Endpoints');
     expect(onlyEndpoints.observedKinds).toEqual(['services', 'endpointslices', 'endpoints']);
@@ -92,6 +94,7 @@ describe('buildSnapshot', () => {
     const both = buildSnapshot(
       [endpoints('ns', 'web', { ready: [{ ip: '10.0.0.1' }] }), endpointSlice('ns', 'web-x', { serviceName: 'web', endpoints: [{ addresses: ['10.0.0.1'] }] })],
       source,
+      { collectedAt: AT },
     );
     expect(both.endpointSlices.map((e) => e.origin)).toEqual(['EndpointSlice']);
     expect(both.observedKinds).toEqual(['endpointslices']);
@@ -99,6 +102,7 @@ describe('buildSnapshot', () => {
 
   it('passes observedKinds, incomplete and namespaces given by the caller through', () => {
     const s = buildSnapshot([pod('ns', 'a')], source, {
+      collectedAt: AT,
       observedKinds: ['pods', 'services'],
       incomplete: [{ kind: 'secrets', reason: 'forbidden', message: 'secrets is forbidden' }],
     });
@@ -107,6 +111,6 @@ describe('buildSnapshot', () => {
   });
 
   it('throws the ProjectionError of a malformed object of a read kind', () => {
-    expect(() => buildSnapshot([{ apiVersion: 'v1', kind: 'Pod', metadata: { namespace: 'ns' } }], source)).toThrow('Pod without metadata.name');
+    expect(() => buildSnapshot([{ apiVersion: 'v1', kind: 'Pod', metadata: { namespace: 'ns' } }], source, { collectedAt: AT })).toThrow('Pod without metadata.name');
   });
 });

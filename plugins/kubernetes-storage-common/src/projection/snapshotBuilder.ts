@@ -4,7 +4,8 @@ import { assembleSnapshot, compareObjects } from './assembleSnapshot';
 import type { ListedKind } from './resources';
 
 export interface BuildOptions {
-  collectedAt?: string;
+  /** When the objects were read (or the dump taken): the caller's clock, never the core's. */
+  collectedAt: string;
   /** Kinds that were read; default: the kinds the builder was given objects of or told it observed. */
   observedKinds?: ResourceKind[];
   incomplete?: IncompleteEntry[];
@@ -58,7 +59,7 @@ export class SnapshotBuilder {
     return kept.sort(compareObjects);
   }
 
-  build(source: SnapshotSource, options: BuildOptions = {}): Snapshot {
+  build(source: SnapshotSource, options: BuildOptions): Snapshot {
     const ns = options.namespaces ? new Set(options.namespaces) : undefined;
     return assembleSnapshot({
       source,
@@ -74,7 +75,7 @@ export class SnapshotBuilder {
 }
 
 /** Projects raw API objects (unknown kinds are skipped) into a Snapshot. */
-export function buildSnapshot(rawObjects: unknown[], source: SnapshotSource, options: BuildOptions = {}): Snapshot {
+export function buildSnapshot(rawObjects: unknown[], source: SnapshotSource, options: BuildOptions): Snapshot {
   const builder = new SnapshotBuilder();
   for (const raw of rawObjects) builder.addRaw(raw);
   return builder.build(source, options);
