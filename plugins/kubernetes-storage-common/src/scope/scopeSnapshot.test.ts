@@ -18,6 +18,7 @@ import {
 } from '../__fixtures__/snapshot';
 import type { Snapshot } from '../model/snapshot';
 import { prepareSnapshot } from '../analysis/prepared';
+import { podEvent, withEvents } from '../__fixtures__/events';
 import { matchesLabelSelector, parseLabelSelector } from '../util/labelSelector';
 import { scopeSnapshot } from './scopeSnapshot';
 
@@ -263,5 +264,16 @@ describe('Services that select the entity\'s pods', () => {
     expect(names(scoped.services)).not.toContain('edge/search');
     expect(names(scoped.services)).not.toContain('edge/headless-all');
     expect(names(scoped.services)).not.toContain('other/checkout');
+  });
+});
+
+describe('events in scope', () => {
+  it("keeps the Warning events of the entity's objects and drops everyone else's", () => {
+    const checkout = pod({ name: 'checkout-1', namespace: 'edge', meta: { labels: { app: 'checkout' } } });
+    const search = pod({ name: 'search-1', namespace: 'edge', meta: { labels: { app: 'search' } } });
+    const snapshot = withEvents(snapshotOf({ pods: [checkout, search] }), [podEvent(checkout), podEvent(search)]);
+    expect(snapshot.events).toHaveLength(2);
+    const scoped = scopeSnapshot(snapshot, { selector: 'app=checkout' });
+    expect(scoped.events.map((e) => e.involvedObject.name)).toEqual(['checkout-1']);
   });
 });

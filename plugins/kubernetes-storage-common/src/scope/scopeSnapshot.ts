@@ -62,6 +62,7 @@ function inSnapshotOrder<T extends object>(kept: Iterable<T>, position: Map<obje
  * - Services whose selector picks a kept pod (they route to its pods even when their own labels do not match);
  * - Ingresses routing to kept Services, the Services of kept Ingresses, and the EndpointSlices of kept
  *   Services; volume stats of kept claims.
+ * Warning events are kept for the kept pods, claims, volumes, StatefulSets, Services and Ingresses only.
  * StorageClasses, IngressClasses, Nodes and Secrets are kept whole: they are looked up, not owned.
  * Takes a Snapshot or a PreparedSnapshot (whose index is then reused, and whose scope lookups are built once and
  * kept for later scopes). Throws (from parseLabelSelector) on a malformed selector string.
@@ -157,6 +158,16 @@ export function scopeSnapshot(input: Snapshot | PreparedSnapshot, scope: Snapsho
   const slices = [...services].flatMap((s) => index.slicesByService.get(keyOf(s.meta)) ?? []);
   const stats: VolumeStats[] = [...claims].flatMap((c) => lookups.volumeStatsByClaim.get(c) ?? []);
   const order = lookups.position;
+  // Events about the kept objects only: another service's pod events are not this service's evidence.
+  const kept = new Set<string>();
+  const keep = (kind: string, meta: Meta) => kept.add(`${kind}/${meta.namespace ?? ''}/${meta.name}`);
+  for (const p of pods) keep('Pod', p.meta);
+  for (const c of keptClaims) keep('PersistentVolumeClaim', c.meta);
+  for (const v of volumes) keep('PersistentVolume', v.meta);
+  for (const st of sets) keep('StatefulSet', st.meta);
+  for (const svc of services) keep('Service', svc.meta);
+  for (const ing of ingresses) keep('Ingress', ing.meta);
+  const events = snapshot.events.filter((e) => kept.has(`${e.involvedObject.kind}/${e.involvedObject.namespace ?? ''}/${e.involvedObject.name}`));
 
   return {
     ...snapshot,
@@ -169,6 +180,7 @@ export function scopeSnapshot(input: Snapshot | PreparedSnapshot, scope: Snapsho
     endpointSlices: inSnapshotOrder(new Set(slices), order),
     ingresses: inSnapshotOrder(ingresses, order),
     volumeStats: inSnapshotOrder(new Set(stats), order),
+    events,
     // What could not be read elsewhere does not make this scope incomplete.
     incomplete: snapshot.incomplete.filter((e) => e.namespace === undefined || !namespaces || namespaces.has(e.namespace)),
   };
