@@ -2,6 +2,12 @@
 // backend, no sign-in. Development only: the catalog is an in-memory one holding the demo's services, and every
 // request counts as a mock user, so `curl` works without a token. A real portal adds the plugin to its own
 // backend instead (see README).
+//
+// No database either: the demo serves dumps in one process (local collection), so nothing needs storing. The
+// services that would open one are in-memory here: auth (plugin tokens; requests are mock users anyway) and the
+// scheduler (the plugin schedules only in shared collection mode, which takes several replicas, a real database
+// and a shared cache: see the services test). So the dev backend loads no native module (better-sqlite3 is
+// compiled for one Node ABI) and starts on Node 20, 22 and 24 from the same install.
 import { createBackend } from '@backstage/backend-defaults';
 import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import type { Entity } from '@backstage/catalog-model';
@@ -46,5 +52,7 @@ for (const example of loadAll(readFileSync(resolve(__dirname, EXAMPLE_ENTITIES),
 const backend = createBackend();
 backend.add(catalogServiceMock.factory({ entities }));
 backend.add(mockServices.httpAuth.factory({ defaultCredentials: mockCredentials.user() }));
+backend.add(mockServices.auth.factory());
+backend.add(mockServices.scheduler.factory());
 backend.add(import('../src'));
 backend.start();

@@ -95,6 +95,27 @@ describe('watchFeed', () => {
     await t.feed.stop();
   });
 
+  it('a cluster that was never read answers failing with no report, and gets one once it is read', async () => {
+    const t = setup();
+    t.cluster.down();
+    await t.feed.start();
+    await t.until((events) => ANALYSED_KINDS.every((k) => events.some((e) => e.kind === k && e.type === 'failed')));
+    const never = (await t.reports.forEntity(db)).clusters[0];
+    expect(never).toMatchObject({ cluster: 'prod', status: 'failing', failure: { message: expect.stringContaining('connection refused') } });
+    // Not an empty report: nothing was read, so nothing may look "absent" or "healthy".
+    expect(never).not.toHaveProperty('report');
+    expect((await t.feed.view()).prepared).toBeUndefined();
+
+    t.cluster.up();
+    const from = t.events.length;
+    for (const retry of t.retries.splice(0)) retry();
+    await t.until(t.watchingAll(from));
+    const read = (await t.reports.forEntity(db)).clusters[0];
+    expect(read.status).toBe('ok');
+    expect(read.report?.statefulSets.map((s) => s.name)).toEqual(['db']);
+    await t.feed.stop();
+  });
+
   it('a connection that cannot be built answers as failing with reason config', async () => {
     const feed = watchFeed({
       name: 'broken',

@@ -8,7 +8,7 @@ import { prepareSnapshot, type PreparedSnapshot, type Snapshot } from '@kubectl-
 import type { ClusterConnection } from '@kubectl-storage/plugin-kubernetes-storage-node';
 import { randomUUID } from 'node:crypto';
 import type { ClusterFeed, ClusterView, FeedState } from '../feeds/types';
-import { stateOfStore, watchFeed, type WatchFeed } from '../feeds/watchFeed';
+import { everRead, stateOfStore, watchFeed, type WatchFeed } from '../feeds/watchFeed';
 
 export interface SharedFeedOptions {
   name: string;
@@ -24,7 +24,8 @@ export interface SharedFeedOptions {
 
 /** What the collector publishes under headKey: small, read on every answer. */
 export interface PublishedHead {
-  snapshotKey: string;
+  /** The data, once some collector has read the cluster; absent while it never was (nothing to answer from). */
+  snapshotKey?: string;
   state: FeedState;
   publishedAt: string;
   collector: string;
@@ -45,18 +46,21 @@ export function sharedFeed(options: SharedFeedOptions): ClusterFeed {
   const stopped = new AbortController();
 
   async function publish(feed: WatchFeed, lastKey: string | undefined): Promise<string | undefined> {
-    const store = feed.store();
-    if (!store) return lastKey;
-    const state = stateOfStore(store);
+    // The feed's state, also when no store could be built (a config mistake answers as failing, not as pending).
+    const { state } = await feed.view();
     // A fresh lease relists from scratch: until its first LISTs are in, the previous collector's data stays up.
     if (state.status === 'pending') return lastKey;
+    const store = feed.store();
     let key = lastKey;
-    const wanted = snapshotKey(options.name, replica, store.version);
-    if (key !== wanted) {
-      await options.cache.set(wanted, store.snapshot() as unknown as Parameters<CacheService['set']>[1], { ttl });
-      key = wanted;
+    // Only data read from the cluster is published: a store whose every LIST failed holds nothing to answer from.
+    if (store && everRead(store)) {
+      const wanted = snapshotKey(options.name, replica, store.version);
+      if (key !== wanted) {
+        await options.cache.set(wanted, store.snapshot() as unknown as Parameters<CacheService['set']>[1], { ttl });
+        key = wanted;
+      }
     }
-    const head: PublishedHead = { snapshotKey: key, state, publishedAt: now().toISOString(), collector: replica };
+    const head: PublishedHead = { ...(key ? { snapshotKey: key } : {}), state, publishedAt: now().toISOString(), collector: replica };
     await options.cache.set(headKey(options.name), head as unknown as Parameters<CacheService['set']>[1], { ttl });
     return key;
   }
@@ -66,7 +70,8 @@ export function sharedFeed(options: SharedFeedOptions): ClusterFeed {
     collecting = feed;
     await feed.start();
     const leaseEnds = Date.now() + options.leaseMs;
-    let key: string | undefined;
+    // The previous collector's data stays the answer until this lease has read the cluster itself.
+    let key = (await options.cache.get<PublishedHead & Parameters<CacheService['set']>[1]>(headKey(options.name)))?.snapshotKey;
     try {
       while (!signal.aborted && !stopped.signal.aborted && Date.now() < leaseEnds) {
         key = await publish(feed, key);
@@ -97,10 +102,10 @@ export function sharedFeed(options: SharedFeedOptions): ClusterFeed {
     },
     async view(): Promise<ClusterView> {
       const local = collecting?.store();
-      if (local && local.version > 0) return { version: local.version, prepared: local.prepared(), state: stateOfStore(local) };
+      if (local && everRead(local)) return { version: local.version, prepared: local.prepared(), state: stateOfStore(local) };
       const head = await options.cache.get<PublishedHead & Parameters<CacheService['set']>[1]>(headKey(options.name));
       if (!head) return { version: 0, state: { status: 'pending', incomplete: [] } };
-      if (held?.key !== head.snapshotKey) {
+      if (head.snapshotKey && held?.key !== head.snapshotKey) {
         const snapshot = await options.cache.get(head.snapshotKey);
         if (snapshot) held = { key: head.snapshotKey, prepared: prepareSnapshot(snapshot as unknown as Snapshot) };
       }
