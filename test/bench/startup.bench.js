@@ -67,6 +67,9 @@ const rows = [
   ['kubectl-storage --help', time([RUN, '--help'])],
   ['kubectl-storage report --help', time([RUN, 'report', '--help'])],
   ['kubectl-storage explain pv-released-retain', time([RUN, 'explain', 'pv-released-retain'])],
+  // The framework's own floor: what any command costs before it does anything (oclif and its dependencies).
+  ["node -e \"require('@oclif/core')\"", time(['-e', "require('@oclif/core')"])],
+  ['kubectl-storage version', time([RUN, 'version'])],
   [`kubectl-storage report -A (127.0.0.1:${dead.port} closed)`, oursDead],
   [`kubectl get pv (same unreachable server)`, kubectlDead],
 ];
