@@ -3,6 +3,7 @@
 // DEBUG=kubectl-storage asks for one).
 import { Command, Errors, flush, type Interfaces } from '@oclif/core';
 import type { ArgOutput, FlagOutput } from '@oclif/core/lib/interfaces/parser';
+import { terminalSafe } from '../render/terminalSafe';
 import { classifyError } from './errors';
 import { normalizeVerbosity, STACK_LEVEL, verbosityOf } from './verbosity';
 
@@ -38,7 +39,7 @@ export abstract class BaseCommand extends Command {
   }
 
   protected warnLine(message: string): void {
-    process.stderr.write(`warning: ${message}\n`);
+    process.stderr.write(`warning: ${terminalSafe(message)}\n`);
   }
 
   /** kubectl's -v spellings: a bare -v (no level) becomes the stack-trace level before oclif parses. */
@@ -54,7 +55,7 @@ export abstract class BaseCommand extends Command {
     if (isExit(err)) throw err;
     const flags = (this.constructor as typeof Command).flags ?? {};
     const { exitCode, message } = classifyError(err, { flagNames: Object.keys({ ...(this.constructor as typeof Command).baseFlags, ...flags }) });
-    process.stderr.write(`error: ${message}\n`);
+    process.stderr.write(`error: ${terminalSafe(message)}\n`);
     const verbose = verbosityOf(this.argv) >= STACK_LEVEL || debugRequested();
     if (verbose && err?.stack) process.stderr.write(`${err.stack}\n`);
     await this.drainStdout();

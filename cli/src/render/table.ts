@@ -10,6 +10,7 @@
 // In a pipe (no width) nothing is cut or wrapped, as kubectl does, but one outlandish cell does not pad the
 // column for every other row: it runs past its column in its own row only.
 import { noPaint, type Paint, type Style } from '../lib/colors';
+import { terminalSafe } from './terminalSafe';
 import { wrapWords } from './wrap';
 
 export interface Cell {
@@ -52,7 +53,8 @@ const LONGEST_WORD_CAP = 60;
 /** Under-the-row free text starts at the second column when that leaves it at least this much room. */
 const STACK_MIN = 40;
 
-const toCell = (c: CellInput): Cell => (typeof c === 'string' ? { text: c } : c);
+/** Control characters from cluster text are escaped here, before widths are measured and colour is applied. */
+const toCell = (c: CellInput): Cell => (typeof c === 'string' ? { text: terminalSafe(c) } : { ...c, text: terminalSafe(c.text) });
 
 /**
  * The longest cell a column is padded to: outliers (one absurd name) do not widen it for everybody else. The
