@@ -5,9 +5,11 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { persistentVolume, persistentVolumeClaim, type RawObject } from '@kubectl-storage/test-fixtures';
+import Orphans from '../../cli/src/commands/orphans';
 import Pv from '../../cli/src/commands/pv';
 import Pvc from '../../cli/src/commands/pvc';
 import Report from '../../cli/src/commands/report';
+import Sts from '../../cli/src/commands/sts';
 import { runCli } from './support/runCli';
 
 const NOW = '2024-03-01T00:00:00Z';
@@ -22,8 +24,17 @@ beforeAll(() => {
   failed.status.message = `recycler failed${CLEAR}\nsecond line\roverwritten`;
   failed.spec.hostPath = { path: `/data${RETITLE}` };
   const claim = persistentVolumeClaim('shop', 'data', { storageClassName: `fast${CLEAR}`, request: '1Gi' });
+  // A hand-made dump may hold names no API server accepts: a Released volume and a StatefulSet named with escapes.
+  const released = persistentVolume(`pv-old${CLEAR}`, { phase: 'Released', reclaimPolicy: 'Retain', capacity: '1Gi' });
+  const sts = {
+    apiVersion: 'apps/v1',
+    kind: 'StatefulSet',
+    metadata: { name: `web${CLEAR}`, namespace: 'shop', uid: 'u-web', creationTimestamp: '2024-01-01T00:00:00Z', generation: 1 },
+    spec: { replicas: 2, serviceName: `svc${RETITLE}`, selector: { matchLabels: { app: 'web' } }, template: { metadata: { labels: { app: 'web' } } } },
+    status: { replicas: 0, readyReplicas: 0, observedGeneration: 1 },
+  } as unknown as RawObject;
   file = path.join(tmp, 'dump.json');
-  fs.writeFileSync(file, JSON.stringify({ apiVersion: 'v1', kind: 'List', items: [failed, claim] }));
+  fs.writeFileSync(file, JSON.stringify({ apiVersion: 'v1', kind: 'List', items: [failed, claim, released, sts] }));
 });
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
@@ -34,12 +45,14 @@ describe('control characters from the cluster', () => {
     ['report', Report],
     ['pv', Pv],
     ['pvc', Pvc],
+    ['orphans', Orphans],
+    ['sts', Sts],
   ] as const)('%s prints them escaped: one line per row, nothing a terminal would act on', async (_name, command) => {
     const run = await runCli(command, ['-f', file, '-A', '--now', NOW]);
     expect(run.exitCode).toBe(0);
     expect(run.stdout).not.toMatch(CONTROL);
     expect(run.stderr).not.toMatch(CONTROL);
-    if (command !== Pvc) expect(run.stdout).toContain('recycler failed^[[2J\\nsecond line\\roverwritten');
+    if (command === Report || command === Pv) expect(run.stdout).toContain('recycler failed^[[2J\\nsecond line\\roverwritten');
   });
 
   it('-o json keeps the text exactly as written (JSON escapes it)', async () => {

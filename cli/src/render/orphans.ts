@@ -5,6 +5,7 @@ import { findOrphans, formatBytes, formatCost, type Orphan, type OrphanOptions, 
 import { tableOptions, type RenderContext } from './context';
 import { age, NONE, orNone } from './format';
 import { renderTable } from './table';
+import { terminalSafe } from './terminalSafe';
 import { findingsAbout, type View } from './view';
 
 export type { Orphan } from '@kubectl-storage/plugin-kubernetes-storage-common';
@@ -66,8 +67,9 @@ function orphansTable(result: OrphanReport, ctx: RenderContext): string[] {
   lines.push('', ctx.paint('Clean-up commands (review first; kubectl-storage never runs them):', 'bold'));
   lines.push(`# every command targets ${result.target.description}`);
   for (const o of orphans) {
-    lines.push('', `# ${KIND_SHORT[o.kind]}/${o.name}${o.namespace ? ` -n ${o.namespace}` : ''}: ${o.reason}`);
-    lines.push(...o.commands);
+    // Names come from the cluster or a dump: escaped (terminalSafe) so a command line never carries control codes.
+    lines.push('', terminalSafe(`# ${KIND_SHORT[o.kind]}/${o.name}${o.namespace ? ` -n ${o.namespace}` : ''}: ${o.reason}`));
+    lines.push(...o.commands.map(terminalSafe));
   }
   return lines;
 }

@@ -10,7 +10,9 @@ import type {
 } from '@kubectl-storage/plugin-kubernetes-storage-common';
 import { tableOptions, type RenderContext } from './context';
 import { age, NONE, objectName, orNone, statusCell } from './format';
+import type { Style } from '../lib/colors';
 import { renderTable, type CellInput } from './table';
+import { terminalSafe } from './terminalSafe';
 import { findingsAbout, type View } from './view';
 
 /**
@@ -139,7 +141,7 @@ const claimNames = (o: OrdinalView): string => orNone(o.claims.filter((c) => c.p
 const volumeNames = (o: OrdinalView): string => orNone(o.claims.map((c) => c.volume).filter(Boolean).join(','));
 
 function describeBlock(s: StatefulSetView, ctx: RenderContext): string[] {
-  const rows: [string, string][] = [
+  const rows: [string, string, Style?][] = [
     ['StatefulSet', `${s.namespace}/${s.name}`],
     ['Replicas', replicasText(s)],
     ['Service', serviceText(s)],
@@ -148,9 +150,10 @@ function describeBlock(s: StatefulSetView, ctx: RenderContext): string[] {
     ['Revision', revisionText(s)],
   ];
   const blocking = blockingPod(s);
-  if (blocking) rows.push(['Blocked at', ctx.paint(`ordinal ${s.blockingOrdinal} (${blocking})`, 'red')]);
+  if (blocking) rows.push(['Blocked at', `ordinal ${s.blockingOrdinal} (${blocking})`, 'red']);
   const width = Math.max(...rows.map(([k]) => k.length)) + 2;
-  return rows.map(([k, v]) => `${`${k}:`.padEnd(width)}${v}`);
+  // Names come from the cluster or a dump: escaped (terminalSafe) before the colour is added.
+  return rows.map(([k, v, style]) => `${`${k}:`.padEnd(width)}${style ? ctx.paint(terminalSafe(v), style) : terminalSafe(v)}`);
 }
 
 /**
