@@ -172,7 +172,14 @@ const statefulSet = obj('apps/v1', 'StatefulSet', meta(setName, true), {
 
 const servicePorts = m(fc.array(rec({ name: m(fc.constantFrom('http', 'db')), port: m(fc.constantFrom(80, 5432, 70000)), targetPort: m(fc.constantFrom(8080, 'http')), protocol: m(fc.constant('TCP')) }), { maxLength: 2 }));
 const service = obj('v1', 'Service', meta(serviceName, true), {
-  spec: rec({ type: m(fc.constantFrom('ClusterIP', 'NodePort', 'LoadBalancer', 'ExternalName', 'Odd')), clusterIP: m(fc.constantFrom('None', '10.96.0.10')), selector: labels, ports: servicePorts, externalName: m(fc.constant('db.example.invalid')) }),
+  spec: rec({
+    type: m(fc.constantFrom('ClusterIP', 'NodePort', 'LoadBalancer', 'ExternalName', 'Odd')),
+    clusterIP: m(fc.constantFrom('None', '10.96.0.10')),
+    // Mostly the pods' own app label, so Services pick pods as they do in a cluster.
+    selector: fc.oneof({ weight: 3, arbitrary: fc.record({ app: fc.constantFrom('web', 'db') }) }, { weight: 1, arbitrary: labels }),
+    ports: servicePorts,
+    externalName: m(fc.constant('db.example.invalid')),
+  }),
 });
 
 const endpointSlice = obj('discovery.k8s.io/v1', 'EndpointSlice', meta(names('web-abc', 'db-abc', 'api-abc'), true, { labels: m(fc.record({ 'kubernetes.io/service-name': m(serviceName) }, { requiredKeys: [] })) }), {
@@ -206,6 +213,23 @@ const node = obj('v1', 'Node', meta(nodeName, false), {
 export const SECRET_VALUE = 'c3VwZXItc2VjcmV0LXZhbHVl'; // base64 of super-secret-value
 const secret = obj('v1', 'Secret', meta(secretName, true), { type: m(fc.constantFrom('Opaque', 'kubernetes.io/tls')), data: fc.constant({ password: SECRET_VALUE, 'tls.key': SECRET_VALUE }), stringData: fc.constant({ token: 'super-secret-value' }) });
 
+/** Warning events (and a few Normal ones) about the pools' objects, with messages a terminal must not act on. */
+const event = obj('v1', 'Event', meta(names('ev-1', 'ev-2', 'ev-3', 'ev-4'), true), {
+  type: m(fc.constantFrom('Warning', 'Warning', 'Normal')),
+  reason: m(fc.constantFrom('Unhealthy', 'BackOff', 'FailedMount', 'FailedAttachVolume', 'ProvisioningFailed', 'FailedScheduling', 'VolumeResizeFailed')),
+  message: m(fc.oneof(fc.constantFrom('Liveness probe failed: HTTP probe failed with statuscode: 500', 'Multi-Attach error for volume "pv-1"', 'clear\u001b[2J\nscreen'), fc.string({ maxLength: 20 }))),
+  involvedObject: fc.oneof(
+    rec({ kind: fc.constant('Pod'), name: podName, namespace, fieldPath: m(fc.constant('spec.containers{app}')) }),
+    rec({ kind: fc.constant('PersistentVolumeClaim'), name: claimName, namespace }),
+    rec({ kind: fc.constant('PersistentVolume'), name: volumeName }),
+    rec({ kind: fc.constant('StatefulSet'), name: setName, namespace }),
+  ),
+  count: count,
+  firstTimestamp: m(time),
+  lastTimestamp: m(time),
+  source: rec({ component: m(fc.constantFrom('kubelet', 'persistentvolume-controller')) }),
+});
+
 /** An object of a kind the product does not read, or with an unknown apiVersion: skipped. */
 const unread = fc.oneof(
   obj('v1', 'ConfigMap', meta(names('cm'), true), { data: fc.constant({ k: 'v' }) }),
@@ -223,7 +247,7 @@ export const rawObject: fc.Arbitrary<unknown> = fc.oneof(
   { weight: 1, arbitrary: storageClass },
   { weight: 4, arbitrary: pod },
   { weight: 2, arbitrary: statefulSet },
-  { weight: 1, arbitrary: service },
+  { weight: 2, arbitrary: service },
   { weight: 1, arbitrary: endpointSlice },
   { weight: 1, arbitrary: endpoints },
   { weight: 1, arbitrary: ingress },
@@ -231,6 +255,7 @@ export const rawObject: fc.Arbitrary<unknown> = fc.oneof(
   { weight: 1, arbitrary: csiDriver },
   { weight: 1, arbitrary: node },
   { weight: 1, arbitrary: secret },
+  { weight: 2, arbitrary: event },
   { weight: 1, arbitrary: unread },
 );
 

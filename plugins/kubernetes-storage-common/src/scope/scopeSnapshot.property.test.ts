@@ -1,6 +1,7 @@
 // Properties of scopeSnapshot over random raw objects: a scope never holds an object outside its entity's closure.
 // The closure is written out here a second time, as plain scans to a fixed point over the rules scopeSnapshot
-// documents (no index, no single pass), so the property checks the implementation against its own contract.
+// documents (no index, no single pass), so the property checks the implementation against its own contract. A new
+// closure rule in scopeSnapshot needs its line here too (the property fails until then: that is the point).
 import fc from 'fast-check';
 import { buildSnapshot } from '../projection/snapshotBuilder';
 import { prepareSnapshot } from '../analysis/prepared';
@@ -79,19 +80,37 @@ function referenceClosure(s: Snapshot, scope: SnapshotScope) {
       if (v.claimRef && claimKeys.has(k(v.claimRef.namespace, v.claimRef.name))) volumes.add(v);
       if (!selector && ns && v.claimRef && ns.has(v.claimRef.namespace)) volumes.add(v);
     }
+    // Services whose selector picks a kept pod route to it, whatever their own labels.
+    for (const svc of s.services) {
+      const sel = svc.selector;
+      if (sel && Object.keys(sel).length > 0 && [...pods].some((p) => p.meta.namespace === svc.meta.namespace && matchesLabelSelector({ matchLabels: sel }, p.meta.labels))) services.add(svc);
+    }
     for (const ing of s.ingresses) if (backendServices(ing).some((n) => [...services].some((svc) => keyOf(svc.meta) === k(ing.meta.namespace, n)))) ingresses.add(ing);
     for (const ing of ingresses) for (const svc of s.services) if (svc.meta.namespace === ing.meta.namespace && backendServices(ing).includes(svc.meta.name)) services.add(svc);
   }
   const serviceKeys = new Set([...services].map((svc) => keyOf(svc.meta)));
+  const claimObjects = s.persistentVolumeClaims.filter((c) => claimKeys.has(keyOf(c.meta)));
+  const about = new Set(
+    [
+      ...[...pods].map((o) => ['Pod', o.meta] as const),
+      ...claimObjects.map((o) => ['PersistentVolumeClaim', o.meta] as const),
+      ...[...volumes].map((o) => ['PersistentVolume', o.meta] as const),
+      ...[...sets].map((o) => ['StatefulSet', o.meta] as const),
+      ...[...services].map((o) => ['Service', o.meta] as const),
+      ...[...ingresses].map((o) => ['Ingress', o.meta] as const),
+    ].map(([kind, m]) => `${kind}/${m.namespace ?? ''}/${m.name}`),
+  );
   return {
     pods,
     statefulSets: sets,
     services,
     ingresses,
     persistentVolumes: volumes,
-    persistentVolumeClaims: new Set(s.persistentVolumeClaims.filter((c) => claimKeys.has(keyOf(c.meta)))),
+    persistentVolumeClaims: new Set(claimObjects),
     endpointSlices: new Set(s.endpointSlices.filter((e) => serviceKeys.has(k(e.meta.namespace, e.serviceName)))),
     volumeStats: new Set(s.volumeStats.filter((v) => claimKeys.has(k(v.namespace, v.claimName)))),
+    // Warning events only about kept objects.
+    events: new Set(s.events.filter((e) => about.has(`${e.involvedObject.kind}/${e.involvedObject.namespace ?? ''}/${e.involvedObject.name}`))),
   };
 }
 
@@ -121,7 +140,7 @@ describe('scopeSnapshot over random raw objects (property)', () => {
         fc.pre(scope.namespaces !== undefined);
         const scoped = scopeSnapshot(build(raw), scope);
         const inScope = new Set(scope.namespaces);
-        const lists = [scoped.pods, scoped.statefulSets, scoped.services, scoped.ingresses, scoped.persistentVolumeClaims, scoped.endpointSlices];
+        const lists = [scoped.pods, scoped.statefulSets, scoped.services, scoped.ingresses, scoped.persistentVolumeClaims, scoped.endpointSlices, scoped.events];
         const outside = lists.flat().filter((o) => !inScope.has(o.meta.namespace ?? ''));
         expect(outside).toEqual([]);
       }),
