@@ -57,5 +57,14 @@ export interface Config {
       requestsPerMinute?: number;
       burst?: number;
     };
+    /**
+     * What orphaned storage costs, the same shape as the CLI's --pricing file: StorageClass name -> price per
+     * GiB-month (e.g. `standard: 0.10`), plus an optional `currency` for display (default USD). Reports then carry
+     * orphanCost and the page shows per-object costs; without it, sizes only. A class without a price has no cost.
+     */
+    pricing?: {
+      currency?: string;
+      [storageClass: string]: number | string | undefined;
+    };
   };
 }

@@ -80,6 +80,15 @@ test('the orphaned Released volume is highlighted with its size and age', async 
   await orphans.screenshot({ path: path.join(ARTIFACTS, 'orphaned-volume.png') });
 });
 
+test('orphans are priced at the demo prices (root app-config.yaml: standard 0.10 USD per GiB-month)', async () => {
+  const demo = page.getByTestId('cluster-demo');
+  const volume = await demo.getByTestId('orphan-pv-data-ledger-2').innerText();
+  assert.match(volume, /, 0\.10 USD per month$/);
+  const total = demo.getByRole('note', { name: 'Orphan cost' });
+  assert.match(await total.innerText(), /\d+\.\d\d USD per month for \d+ orphaned objects?/);
+  await total.screenshot({ path: path.join(ARTIFACTS, 'orphan-cost.png') });
+});
+
 test('the failing ingress path shows service:port, 0/2 ready endpoints and why', async () => {
   const status = page.getByTestId('ingress-status-checkout-checkout.example.test/');
   assert.match(await status.innerText(), /No ready endpoints \(503\)/);

@@ -52,7 +52,7 @@ export const kubernetesStoragePlugin = createBackendPlugin({
         logger.info(`serving ${feeds.length} cluster(s) (${storageConfig.collection.mode} collection): ${feeds.map((f) => f.name).join(', ') || 'none'}`);
 
         permissionsRegistry.addPermissions(kubernetesStoragePermissions);
-        const reports = new StorageReports({ feeds });
+        const reports = new StorageReports({ feeds, ...(storageConfig.pricing ? { pricing: storageConfig.pricing } : {}) });
         const rateLimiter = new RateLimiter(storageConfig.rateLimit);
         httpRouter.use(await createRouter({ httpAuth, permissions, catalog, reports, logger, auditor, rateLimiter }));
       },

@@ -91,3 +91,31 @@ describe('selectClusters', () => {
     expect(() => selectClusters([demo], ['prod'])).toThrow('kubernetesStorage.clusters[0]: no cluster named "prod" (known: demo)');
   });
 });
+
+describe('kubernetesStorage.pricing', () => {
+  const withPricing = (pricing: unknown) => ({ kubernetesStorage: { pricing } });
+
+  it('reads the CLI\'s --pricing shape: class -> price per GiB-month, optional currency', () => {
+    const config = readStorageConfig(new ConfigReader(withPricing({ standard: 0.1, fast: 0.25, currency: 'EUR' }) as never));
+    expect(config.pricing).toEqual({ classes: { standard: 0.1, fast: 0.25 }, currency: 'EUR' });
+  });
+
+  it('is absent without the block (sizes only, no made-up price)', () => {
+    expect(readStorageConfig(new ConfigReader({})).pricing).toBeUndefined();
+  });
+
+  it('reports every bad entry on its own line, naming the key', () => {
+    expect(errorsOf(withPricing({ standard: 'cheap', fast: -1, ok: 0.2, currency: 3 }))).toEqual([
+      'kubernetesStorage.pricing.standard: the price of class "standard" must be a number >= 0 (per GiB-month), got "cheap"',
+      'kubernetesStorage.pricing.fast: the price of class "fast" must be a number >= 0 (per GiB-month), got -1',
+      'kubernetesStorage.pricing.currency: currency must be a non-empty string',
+    ]);
+  });
+
+  it('refuses a block that is not a map, in one line', () => {
+    expect(errorsOf(withPricing([0.1]))).toEqual([
+      'kubernetesStorage.pricing: pricing must be a map of StorageClass name to price per GiB-month, e.g. "standard: 0.10"',
+    ]);
+  });
+});
+

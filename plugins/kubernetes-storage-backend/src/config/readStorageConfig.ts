@@ -2,6 +2,7 @@
 // config (shared with the official Kubernetes plugin) and the kubernetesStorage section. Every mistake found is
 // reported, one line each, in one error, so an operator fixes them all in one go.
 import type { Config } from '@backstage/config';
+import { PricingError, parsePricing, type Pricing } from '@kubectl-storage/plugin-kubernetes-storage-common';
 import { z } from 'zod';
 import type { ClusterDefinition } from '../clusters/types';
 import { durationMs, humanDurationSchema } from './duration';
@@ -17,6 +18,8 @@ export interface StorageConfig {
   collection: { mode: CollectionMode; leaseMs: number; publishIntervalMs: number };
   /** Requests per caller (kubernetesStorage.rateLimit): a token bucket per principal in the router. */
   rateLimit: { requestsPerMinute: number; burst: number };
+  /** kubernetesStorage.pricing: price per GiB-month per StorageClass, as the CLI's --pricing file; none: sizes only. */
+  pricing?: Pricing;
   /** Clusters skipped on purpose (an auth provider this plugin cannot use), one line each, for the log. */
   warnings: string[];
 }
@@ -78,8 +81,42 @@ const storageSection = z
       })
       .strict()
       .optional(),
+    // Checked by the core's parsePricing (readPricing below), the same rules as the CLI's --pricing file.
+    pricing: z.unknown().optional(),
   })
   .strict();
+
+/**
+ * The pricing block, checked entry by entry with the core's parsePricing so every bad price is its own line
+ * (parsePricing stops at the first).
+ */
+function readPricing(raw: unknown, errors: string[]): Pricing | undefined {
+  if (raw === undefined) return undefined;
+  const at = 'kubernetesStorage.pricing';
+  const lines: string[] = [];
+  try {
+    parsePricing(raw);
+  } catch (err) {
+    if (!(err instanceof PricingError)) throw err;
+    if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+      errors.push(`${at}: ${err.message}`);
+      return undefined;
+    }
+    for (const [key, value] of Object.entries(raw)) {
+      try {
+        parsePricing({ [key]: value });
+      } catch (e) {
+        if (!(e instanceof PricingError)) throw e;
+        lines.push(`${at}.${key}: ${e.message.replace(/^pricing: /, '')}`);
+      }
+    }
+  }
+  if (lines.length > 0) {
+    errors.push(...lines);
+    return undefined;
+  }
+  return parsePricing(raw);
+}
 
 function pathOf(prefix: string, path: (string | number)[]): string {
   return path.reduce<string>((acc, p) => (typeof p === 'number' ? `${acc}[${p}]` : `${acc}.${p}`), prefix);
@@ -173,6 +210,7 @@ export function readStorageConfig(config: Config): StorageConfig {
   });
 
   const mode = own?.collection?.mode ?? 'local';
+  const pricing = readPricing(own?.pricing, errors);
   if (errors.length > 0) throw new StorageConfigError(errors);
   return {
     clusters,
@@ -184,6 +222,7 @@ export function readStorageConfig(config: Config): StorageConfig {
       publishIntervalMs: own?.collection?.publishInterval ? durationMs(own.collection.publishInterval) : DEFAULT_PUBLISH_MS,
     },
     rateLimit: { ...DEFAULT_RATE_LIMIT, ...own?.rateLimit },
+    ...(pricing ? { pricing } : {}),
     warnings,
   };
 }

@@ -6,12 +6,14 @@ import {
   STORAGE_API_VERSION,
   analyze,
   commandTargetFor,
+  orphanCostOf,
   scopeSnapshot,
   targetReport,
   type ClusterHealth,
   type ClusterStorageAnswer,
   type EntityStorageResponse,
   type PreparedSnapshot,
+  type Pricing,
   type ReportScope,
   type StorageReport,
 } from '@kubectl-storage/plugin-kubernetes-storage-common';
@@ -21,15 +23,19 @@ import { freshnessOf, healthOf } from './health';
 
 export interface StorageReportsOptions {
   feeds: ClusterFeed[];
+  /** kubernetesStorage.pricing: reports then carry orphanCost, and answers the prices (for per-object costs). */
+  pricing?: Pricing;
   now?: () => Date;
 }
 
 export class StorageReports {
   private readonly feeds: ClusterFeed[];
   private readonly now: () => Date;
+  private readonly pricing?: Pricing;
 
   constructor(options: StorageReportsOptions) {
     this.feeds = options.feeds;
+    this.pricing = options.pricing;
     this.now = options.now ?? (() => new Date());
   }
 
@@ -64,6 +70,8 @@ export class StorageReports {
       kind: 'EntityStorage',
       entityRef: stringifyEntityRef(entity),
       mapping: { selector: scope.selectorText, ...(scope.namespaces ? { namespace: scope.namespaces[0] } : {}) },
+      // The page prices each orphan with these (the core's findOrphans); the totals are each report's orphanCost.
+      ...(this.pricing ? { pricing: this.pricing } : {}),
       clusters,
     };
   }
@@ -74,6 +82,8 @@ export class StorageReports {
     const report = analyze(scoped, { ...(prepared.snapshot.source.type === 'file' ? {} : { now }), scope: reportScope });
     // Hints name the cluster their commands are for: --context <cluster name> (how portals name kubeconfig
     // contexts of configured clusters), a placeholder for a demo dump.
-    return targetReport(report, commandTargetFor(report.source));
+    const targeted = targetReport(report, commandTargetFor(report.source));
+    // What the entity's orphans cost at the configured prices; without prices none is made up.
+    return this.pricing ? { ...targeted, orphanCost: orphanCostOf(targeted, this.pricing) } : targeted;
   }
 }

@@ -2,6 +2,7 @@
 // Types only: the page imports them through the core's browser-safe entry. Changing a field is an API change.
 import type { CatalogEntry, StorageReport } from '../model/report';
 import type { IncompleteReason } from '../model/snapshot';
+import type { Pricing } from '../orphans/pricing';
 
 export const STORAGE_API_VERSION = 'kubectl-storage.io/v1alpha1' as const;
 
@@ -43,6 +44,11 @@ export interface EntityStorageResponse {
   entityRef: string;
   /** How the entity was mapped to cluster objects (annotations read). */
   mapping: { selector?: string; namespace?: string };
+  /**
+   * The backend's prices (kubernetesStorage.pricing), when it has any: each report's orphanCost is computed at
+   * them, and the page prices each orphan with them (findOrphans). Absent: no costs anywhere, sizes only.
+   */
+  pricing?: Pricing;
   clusters: ClusterStorageAnswer[];
 }
 

@@ -3,7 +3,7 @@
 // stale. Sections are Tab stops (labelled regions) so keyboard users can move through them in order.
 import React from 'react';
 import { Progress, WarningPanel } from '@backstage/core-components';
-import type { CatalogEntry, ClusterStorageAnswer, StorageReport } from '@kubectl-storage/plugin-kubernetes-storage-common/light';
+import type { CatalogEntry, ClusterStorageAnswer, Pricing, StorageReport } from '@kubectl-storage/plugin-kubernetes-storage-common/light';
 import { summarizeIncomplete } from '@kubectl-storage/plugin-kubernetes-storage-common/light';
 import { StatusText } from './StatusText';
 import { FindingsSection } from './FindingsSection';
@@ -41,8 +41,8 @@ const statusLine = {
   pending: { tone: 'pending', text: 'First sync in progress' },
 } as const;
 
-function ReportSections(props: { id: string; report: StorageReport; catalog: ReadonlyMap<string, CatalogEntry> }) {
-  const { id, report, catalog } = props;
+function ReportSections(props: { id: string; report: StorageReport; catalog: ReadonlyMap<string, CatalogEntry>; pricing?: Pricing }) {
+  const { id, report, catalog, pricing } = props;
   const gaps = summarizeIncomplete(report.incomplete);
   return (
     <>
@@ -68,7 +68,7 @@ function ReportSections(props: { id: string; report: StorageReport; catalog: Rea
         )}
       </Section>
       <Section id={`${id}-volumes`} title={`Volumes and claims (${report.volumes.length} volumes, ${report.claims.length} claims)`}>
-        <VolumesSection report={report} />
+        <VolumesSection report={report} pricing={pricing} />
       </Section>
       <Section id={`${id}-ingresses`} title={`Ingress paths (${report.ingresses.length})`}>
         <IngressSection report={report} />
@@ -77,8 +77,9 @@ function ReportSections(props: { id: string; report: StorageReport; catalog: Rea
   );
 }
 
-export function ClusterSection(props: { answer: ClusterStorageAnswer; catalog: ReadonlyMap<string, CatalogEntry> }) {
-  const { answer, catalog } = props;
+/** `pricing`: the backend's prices (EntityStorageResponse.pricing), for each orphan's cost; absent: sizes only. */
+export function ClusterSection(props: { answer: ClusterStorageAnswer; catalog: ReadonlyMap<string, CatalogEntry>; pricing?: Pricing }) {
+  const { answer, catalog, pricing } = props;
   const id = `cluster-${slug(answer.cluster)}`;
   const line = statusLine[answer.status] ?? { tone: 'unknown', text: answer.status };
   const report = usableReport(answer);
@@ -114,7 +115,7 @@ export function ClusterSection(props: { answer: ClusterStorageAnswer; catalog: R
           <Body>The backend is reading this cluster for the first time.</Body>
         </>
       )}
-      {report && <ReportSections id={id} report={report} catalog={catalog} />}
+      {report && <ReportSections id={id} report={report} catalog={catalog} pricing={pricing} />}
     </section>
   );
 }

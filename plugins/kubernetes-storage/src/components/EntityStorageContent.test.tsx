@@ -203,3 +203,67 @@ describe('EntityStorageContent', () => {
     expect(await screen.findByTestId('progress')).toBeInTheDocument();
   });
 });
+
+describe('what orphans cost (kubernetesStorage.pricing)', () => {
+  /** shopReport plus db's ordinal-3 claim left behind by a scale-in, in a class the prices may not cover. */
+  function withLeftover(storageClass: string) {
+    const base = shopReport();
+    return shopReport({
+      findings: [
+        ...base.findings,
+        {
+          code: 'sts-leftover-claims',
+          severity: 'info',
+          object: { kind: 'StatefulSet', namespace: 'shop', name: 'web' },
+          message: 'StatefulSet shop/web keeps 1 claim of ordinals above its replicas.',
+          related: [{ kind: 'PersistentVolumeClaim', namespace: 'shop', name: 'data-web-3' }],
+        },
+      ],
+      claims: [
+        ...base.claims,
+        { namespace: 'shop', name: 'data-web-3', phase: 'Bound', volume: 'pv-shop-web-3', capacity: '2Gi', storageClass, accessModes: ['ReadWriteOnce'], usedBy: [], ageSeconds: 3 * 86400, ownerOrdinal: { namespace: 'shop', statefulSet: 'web', ordinal: 3, template: 'data' } },
+      ],
+    });
+  }
+  const priced = (report: ReturnType<typeof shopReport>, pricing: { classes: Record<string, number>; currency?: string }) => ({
+    ...entityResponse([okCluster(report)]),
+    pricing,
+  });
+
+  it('shows each orphan\'s monthly cost and the backend\'s totals', async () => {
+    const report = withLeftover('standard');
+    // As the backend sends it: orphanCostOf at 0.10 EUR per GiB-month (5Gi volume + 2Gi claim = 0.70).
+    report.orphanCost = { currency: 'EUR', monthlyCost: 0.7, count: 2, bytes: 7 * 2 ** 30, unpriced: 0, byNamespace: [{ namespace: 'shop', count: 2, bytes: 7 * 2 ** 30, monthlyCost: 0.7, unpriced: 0 }] };
+    serve(priced(report, { classes: { standard: 0.1 }, currency: 'EUR' }));
+    await renderPage();
+    expect(await screen.findByRole('note', { name: 'Orphan cost' })).toHaveTextContent('0.70 EUR per month for 2 orphaned objects (7Gi)');
+    expect(screen.getByTestId('orphan-pv-shop-invoices')).toHaveTextContent(
+      'PV pv-shop-invoices, 5Gi, class standard, Released for 6d20h; it belonged to claim shop/invoices, 0.50 EUR per month',
+    );
+    const claims = screen.getByRole('region', { name: 'Orphaned claims' });
+    expect(claims).toHaveTextContent('1 orphaned claim (2Gi)');
+    expect(within(claims).getByTestId('orphan-claim-shop-data-web-3')).toHaveTextContent(
+      'PVC shop/data-web-3, 2Gi, class standard, left by statefulset web (replicas 3, ordinal 3), 3d old, 0.20 EUR per month',
+    );
+  });
+
+  it('an orphan whose class has no price says so and is left out of the total, never priced at zero', async () => {
+    const report = withLeftover('premium');
+    report.orphanCost = { currency: 'EUR', monthlyCost: 0.5, count: 2, bytes: 7 * 2 ** 30, unpriced: 1, byNamespace: [{ namespace: 'shop', count: 2, bytes: 7 * 2 ** 30, monthlyCost: 0.5, unpriced: 1 }] };
+    serve(priced(report, { classes: { standard: 0.1 }, currency: 'EUR' }));
+    await renderPage();
+    expect(await screen.findByRole('note', { name: 'Orphan cost' })).toHaveTextContent('0.50 EUR per month for 2 orphaned objects (7Gi); 1 without a price, not counted');
+    expect(screen.getByTestId('orphan-claim-shop-data-web-3')).toHaveTextContent(/, no price for class premium$/);
+    expect(screen.getByTestId('orphan-claim-shop-data-web-3')).not.toHaveTextContent('0.00');
+  });
+
+  it('without prices: sizes only, no cost anywhere', async () => {
+    serve(entityResponse([okCluster(withLeftover('standard'))]));
+    await renderPage();
+    const claims = await screen.findByRole('region', { name: 'Orphaned claims' });
+    expect(within(claims).getByTestId('orphan-claim-shop-data-web-3')).toHaveTextContent(/^PVC shop\/data-web-3, 2Gi, class standard, left by statefulset web \(replicas 3, ordinal 3\), 3d old$/);
+    expect(screen.queryByRole('note', { name: 'Orphan cost' })).not.toBeInTheDocument();
+    expect(document.body).not.toHaveTextContent(/per month|USD|EUR/);
+  });
+});
+

@@ -34,7 +34,7 @@ export function EntityStorageContent() {
   return (
     <Content>
       {value.clusters.map((answer) => (
-        <ClusterSection key={answer.cluster} answer={answer} catalog={catalog} />
+        <ClusterSection key={answer.cluster} answer={answer} catalog={catalog} pricing={value.pricing} />
       ))}
     </Content>
   );

@@ -1,14 +1,17 @@
 // The entity's volumes and claims with their phases. Orphaned volumes (Released with reclaim policy Retain, as
 // the core's pv-released-retain finding says) come first in their own list with size and age, because they cost
-// money and nothing will ever use them again; their rows in the table are marked too, in words.
+// money and nothing will ever use them again; their rows in the table are marked too, in words. Orphaned claims
+// (left behind by a scale-in, or mounted by no pod) follow in theirs. With the backend's prices each orphan shows
+// its monthly cost and a line gives the total (OrphanCost.tsx); without them, sizes only.
 import React from 'react';
 import { Table, type TableColumn } from '@backstage/core-components';
-import type { ClaimView, StorageReport, VolumeView } from '@kubectl-storage/plugin-kubernetes-storage-common/light';
+import type { ClaimView, Orphan, Pricing, StorageReport, VolumeView } from '@kubectl-storage/plugin-kubernetes-storage-common/light';
 import { ORPHANED_VOLUME_CODE, formatBytes, humanizeAge } from '@kubectl-storage/plugin-kubernetes-storage-common/light';
 import { StatusText } from './StatusText';
 import { volumePhaseTone } from './phaseTone';
 import { unreadKinds } from './notRead';
 import { Body } from './text';
+import { OrphanCostLine, costText, orphansOf } from './OrphanCost';
 
 // The core's code for an orphaned volume (pv-released-retain).
 const ORPHAN_CODE = ORPHANED_VOLUME_CODE;
@@ -27,22 +30,34 @@ function size(v: { capacity?: string; capacityBytes?: number }): string {
 
 const age = (seconds?: number): string => (seconds === undefined ? '' : humanizeAge(seconds));
 
-function OrphanList(props: { volumes: VolumeView[] }) {
-  const total = props.volumes.reduce((sum, v) => sum + (v.capacityBytes ?? 0), 0);
+const orphanKey = (kind: string, name: string, namespace?: string): string => `${kind}/${namespace ?? ''}/${name}`;
+
+/** A highlighted, labelled list of orphans: a warning headline, then one item each. */
+function OrphanBox(props: { label: string; testId: string; headline: string; children: React.ReactNode }) {
   return (
     <div
       role="region"
-      aria-label="Orphaned volumes"
-      data-testid="orphaned-volumes"
+      aria-label={props.label}
+      data-testid={props.testId}
       style={{ border: '2px solid #ed6c02', borderRadius: 4, padding: 8, marginBottom: 12 }}
     >
       <StatusText tone="warning">
-        <strong>
-          {props.volumes.length} orphaned volume{props.volumes.length === 1 ? '' : 's'} ({formatBytes(total)}): Released
-          and kept (reclaim policy Retain), used by nothing
-        </strong>
+        <strong>{props.headline}</strong>
       </StatusText>
-      <ul>
+      <ul>{props.children}</ul>
+    </div>
+  );
+}
+
+function OrphanList(props: { volumes: VolumeView[]; orphans: ReadonlyMap<string, Orphan>; pricing?: Pricing }) {
+  const total = props.volumes.reduce((sum, v) => sum + (v.capacityBytes ?? 0), 0);
+  const n = props.volumes.length;
+  return (
+    <OrphanBox
+      label="Orphaned volumes"
+      testId="orphaned-volumes"
+      headline={`${n} orphaned volume${n === 1 ? '' : 's'} (${formatBytes(total)}): Released and kept (reclaim policy Retain), used by nothing`}
+    >
         {props.volumes.map((v) => (
           <li key={v.name} data-testid={`orphan-${v.name}`}>
             <Body>
@@ -50,18 +65,45 @@ function OrphanList(props: { volumes: VolumeView[] }) {
               {v.storageClass ? `, class ${v.storageClass}` : ''}, Released for {age(v.phaseAgeSeconds) || 'an unknown time'}
               {v.claim ? `; it belonged to claim ${v.claim}` : ''}
               {v.ownerOrdinal ? ` (ordinal ${v.ownerOrdinal.ordinal} of StatefulSet ${v.ownerOrdinal.statefulSet})` : ''}
+              {costText(props.orphans.get(orphanKey('PersistentVolume', v.name)), props.pricing)}
             </Body>
           </li>
         ))}
-      </ul>
-    </div>
+    </OrphanBox>
   );
 }
 
-export function VolumesSection(props: { report: StorageReport }) {
-  const { report } = props;
+/** Claims the core lists as orphans: left behind by a StatefulSet scale-in, or bound but mounted by no pod. */
+function OrphanedClaims(props: { claims: Orphan[]; pricing?: Pricing }) {
+  const total = props.claims.reduce((sum, c) => sum + (c.sizeBytes ?? 0), 0);
+  const n = props.claims.length;
+  return (
+    <OrphanBox
+      label="Orphaned claims"
+      testId="orphaned-claims"
+      headline={`${n} orphaned claim${n === 1 ? '' : 's'} (${formatBytes(total)}): kept, used by no pod`}
+    >
+        {props.claims.map((c) => (
+          <li key={`${c.namespace}/${c.name}`} data-testid={`orphan-claim-${c.namespace}-${c.name}`}>
+            <Body>
+              PVC <strong>{c.namespace}/{c.name}</strong>, {c.size ?? 'unknown size'}
+              {c.storageClass ? `, class ${c.storageClass}` : ''}, {c.reason}
+              {c.ageSeconds !== undefined ? `, ${humanizeAge(c.ageSeconds)} old` : ''}
+              {costText(c, props.pricing)}
+            </Body>
+          </li>
+        ))}
+    </OrphanBox>
+  );
+}
+
+export function VolumesSection(props: { report: StorageReport; pricing?: Pricing }) {
+  const { report, pricing } = props;
   const orphans = orphanedVolumeNames(report);
   const orphanViews = report.volumes.filter((v) => orphans.has(v.name));
+  const listed = orphansOf(report, pricing);
+  const byKey = new Map(listed.map((o) => [orphanKey(o.kind, o.name, o.namespace), o]));
+  const orphanClaims = listed.filter((o) => o.kind === 'PersistentVolumeClaim');
   const unread = unreadKinds(report, ['persistentvolumes', 'persistentvolumeclaims']);
 
   type VolumeRow = VolumeView & { id: string };
@@ -102,7 +144,9 @@ export function VolumesSection(props: { report: StorageReport }) {
       {unread.length > 0 && (
         <StatusText tone="unknown">Not read: {unread.join(', ')}; what is listed may be incomplete.</StatusText>
       )}
-      {orphanViews.length > 0 && <OrphanList volumes={orphanViews} />}
+      {report.orphanCost && <OrphanCostLine cost={report.orphanCost} />}
+      {orphanViews.length > 0 && <OrphanList volumes={orphanViews} orphans={byKey} pricing={pricing} />}
+      {orphanClaims.length > 0 && <OrphanedClaims claims={orphanClaims} pricing={pricing} />}
       {report.volumes.length === 0 && report.claims.length === 0 ? (
         <Body>
           {unread.length ? 'No volumes or claims in what could be read.' : 'The entity has no volumes or claims.'}
