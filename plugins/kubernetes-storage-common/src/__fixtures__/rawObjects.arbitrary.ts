@@ -7,7 +7,15 @@ import fc from 'fast-check';
 export const NAMESPACES = ['ns-a', 'ns-b'] as const;
 // Longer than the 253 characters the API server allows (a hand-made dump may hold anything).
 const HUGE_NAME = 'n'.repeat(400);
-const names = (...pool: string[]) => fc.oneof({ weight: 12, arbitrary: fc.constantFrom(...pool) }, { weight: 1, arbitrary: fc.constant(HUGE_NAME) });
+/** Names a shell would act on (no API server accepts them, a dump may hold them): hints must never print them. */
+export const SHELL_HOSTILE_NAMES = ['data-db-2 data-db-0', 'x;touch pwned', '$(id)', "it's"] as const;
+const names = (...pool: string[]) =>
+  fc.oneof(
+    { weight: 24, arbitrary: fc.constantFrom(...pool) },
+    { weight: 2, arbitrary: fc.constant(HUGE_NAME) },
+    // A hostile variant of a pool name, so it still joins (web;x is not web, but web-0's set may be it).
+    { weight: 1, arbitrary: fc.constantFrom(...SHELL_HOSTILE_NAMES) },
+  );
 
 // Shared pools: the joins the analyzers follow are by these names.
 const setName = names('web', 'db');

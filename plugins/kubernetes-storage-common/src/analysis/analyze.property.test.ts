@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { ProjectionError } from '../projection/errors';
 import { buildSnapshot } from '../projection/snapshotBuilder';
 import { kindOf } from '../projection/resources';
-import { rawObject, rawObjects, unidentified } from '../__fixtures__/rawObjects.arbitrary';
+import { rawObject, rawObjects, SHELL_HOSTILE_NAMES, unidentified } from '../__fixtures__/rawObjects.arbitrary';
 import { COLLECTED_AT, SOURCE, assertProperty, hasRef, numbersIn, objectCount, objectKeys, ordinalRows } from '../__fixtures__/properties';
 import { MISSING_ORDINAL_ROWS } from './statefulSets';
 import { analyze } from './analyze';
@@ -104,6 +104,16 @@ describe('analyze over random raw objects (property)', () => {
         const report = analyze(snapshot);
         const keys = objectKeys(snapshot);
         for (const f of report.findings) expect(pointsIntoSnapshot(f, snapshot, keys)).toEqual([]);
+      }),
+    );
+  });
+
+  it('no hint prints a name a shell would act on (a dump\'s names no API server accepts)', () => {
+    assertProperty(
+      fc.property(rawObjects(), (raw) => {
+        const report = analyze(build(raw));
+        const leaks = report.findings.filter((f) => f.hint && SHELL_HOSTILE_NAMES.some((n) => f.hint!.includes(n)));
+        expect(leaks.map((f) => `${f.code}: ${f.hint}`)).toEqual([]);
       }),
     );
   });
