@@ -4,7 +4,7 @@ import { getCatalogEntry } from '../catalog/findingCatalog';
 import type { AnalyzeOptions, Finding } from '../model/report';
 import type { ResourceKind, Snapshot } from '../model/snapshot';
 import type { AnalysisContext, ResolvedOptions } from './context';
-import { shellSafeHint, unsafeIdentifiers } from './shellSafeHints';
+import { shellSafeHint } from './shellSafeHints';
 import type { SnapshotIndex } from './snapshotIndex';
 
 export const DEFAULT_OPTIONS = {
@@ -65,7 +65,6 @@ export function createContext(
   options: ResolvedOptions,
   findings: Finding[],
 ): AnalysisContext {
-  let unsafe: string[] | undefined;
   return {
     snapshot,
     index,
@@ -77,10 +76,7 @@ export function createContext(
       const entry = getCatalogEntry(code);
       if (!entry) throw new Error(`Unknown finding code "${code}": add it to the catalog (src/catalog) first`);
       // A hint's commands never carry a name a shell would act on (a hand-made dump's): see shellSafeHints.ts.
-      if (rest.hint !== undefined) {
-        unsafe ??= unsafeIdentifiers(snapshot);
-        if (unsafe.length > 0) rest.hint = shellSafeHint(rest.hint, unsafe);
-      }
+      if (rest.hint !== undefined) rest.hint = shellSafeHint(finding, snapshot, index);
       // code and severity first, so JSON output reads naturally.
       findings.push({ code, severity: entry.severity, ...rest });
     },

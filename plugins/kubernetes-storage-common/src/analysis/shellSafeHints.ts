@@ -1,60 +1,107 @@
-// Hints print kubectl commands with object names in them (`kubectl delete pvc -n shop data-db-3`). Names an API
-// server accepts are DNS-style and need no shell quoting, but a hand-made dump may hold anything: a claim named
-// `data-db-2 data-db-0` would make the pasted command delete a claim in use, `x; rm -rf ~` would run a command.
-// So a hint that mentions a name a shell would act on prints no command at all. Only names no API server accepts
-// are affected: for every real cluster this changes nothing.
+// Hints print kubectl commands with object names in them (`kubectl delete pv pv-old`). Names an API server accepts
+// are DNS-style and need no shell quoting, but a hand-made dump may hold anything: a volume named `pv-old pv-bound`
+// would make the pasted command delete pv-bound too, `$(touch pwned)` would run a command. So a hint that mentions
+// a name a shell would act on prints no command at all. Only names no API server accepts are affected: for every
+// real cluster this changes nothing. Checked per finding, on the identifiers of the objects it is about (its object
+// and related objects, their own fields, its details), so the cost follows the findings, not the cluster.
+import type { Finding, ObjectRef } from '../model/report';
 import type { Snapshot } from '../model/snapshot';
-import { shellQuote } from '../orphans/commandTarget';
+import { key, type SnapshotIndex } from './snapshotIndex';
 
 /** What a hint says instead of commands that could act on something other than their object. */
 export const UNSAFE_NAME_HINT =
   'No command is printed: a name of the objects involved holds characters a shell would act on (no API server accepts such names; check where the input came from).';
 
-const needsQuoting = (s: string | undefined): s is string => s !== undefined && s !== '' && shellQuote(s) !== s;
+/** The complement of the plain words shellQuote leaves unquoted (orphans/commandTarget.ts). */
+const NOT_PLAIN = /[^A-Za-z0-9_@%+=:,./-]/;
 
-/**
- * The identifiers of the snapshot that a hint may print and that are not shell-safe words: names and namespaces,
- * label keys and values (selectors), and the names objects give each other (claims, volumes, classes, Services,
- * containers, Secrets). Empty for any snapshot of a real cluster. Linear in the objects.
- */
-export function unsafeIdentifiers(s: Snapshot): string[] {
-  const out = new Set<string>();
-  const add = (...values: (string | undefined)[]): void => {
-    for (const v of values) if (needsQuoting(v)) out.add(v);
-  };
-  const addMap = (m: Record<string, string> | undefined): void => {
-    if (m) for (const [k, v] of Object.entries(m)) add(k, v);
-  };
-  const lists = [s.persistentVolumes, s.persistentVolumeClaims, s.storageClasses, s.pods, s.statefulSets, s.services, s.endpointSlices, s.ingresses, s.ingressClasses, s.csiDrivers, s.nodes, s.secrets, s.events];
-  for (const list of lists) {
-    for (const o of list ?? []) {
-      add(o.meta.name, o.meta.namespace);
-      addMap(o.meta.labels);
+type Add = (v: string | undefined) => void;
+
+/** Ingresses by namespace/name, built once per snapshot and only when an Ingress finding has a hint. */
+const ingressMaps = new WeakMap<Snapshot, Map<string, Snapshot['ingresses'][number]>>();
+function ingressOf(s: Snapshot, k: string): Snapshot['ingresses'][number] | undefined {
+  let map = ingressMaps.get(s);
+  if (!map) ingressMaps.set(s, (map = new Map(s.ingresses.map((i) => [key(i.meta.namespace, i.meta.name), i]))));
+  return map.get(k);
+}
+
+const addMap = (add: Add, m: Record<string, string> | undefined): void => {
+  if (m) for (const k in m) add(k), add(m[k]);
+};
+
+/** The identifiers one referenced object can bring into a hint: its names and the names it gives other objects. */
+function objectIdentifiers(ref: ObjectRef, s: Snapshot, index: SnapshotIndex, add: Add): void {
+  add(ref.name);
+  add(ref.namespace);
+  const k = key(ref.namespace, ref.name);
+  switch (ref.kind) {
+    case 'PersistentVolume': {
+      const pv = index.pvByName.get(ref.name);
+      add(pv?.claimRef?.name);
+      add(pv?.claimRef?.namespace);
+      add(pv?.storageClassName);
+      return;
     }
+    case 'PersistentVolumeClaim': {
+      const c = index.pvcByKey.get(k);
+      add(c?.volumeName);
+      add(c?.storageClassName);
+      for (const p of index.podsByClaim.get(k) ?? []) add(p.meta.name);
+      return;
+    }
+    case 'Pod': {
+      const p = index.podByKey.get(k);
+      if (!p) return;
+      add(p.nodeName);
+      for (const c of p.containers) add(c.name);
+      for (const v of p.volumes) add(v.claimName);
+      for (const o of p.meta.ownerReferences ?? []) add(o.name);
+      return;
+    }
+    case 'StatefulSet': {
+      const sts = index.statefulSetByKey.get(k);
+      if (!sts) return;
+      add(sts.serviceName);
+      for (const t of sts.volumeClaimTemplates) add(t.name), add(t.storageClassName);
+      addMap(add, sts.selector?.matchLabels);
+      for (const p of index.podsByStatefulSet.get(k) ?? []) add(p.meta.name);
+      return;
+    }
+    case 'Service':
+      addMap(add, index.serviceByKey.get(k)?.selector);
+      return;
+    case 'Ingress': {
+      const ing = ingressOf(s, k);
+      if (!ing) return;
+      add(ing.ingressClassName);
+      add(ing.defaultBackend?.service?.name);
+      for (const r of ing.rules) for (const p of r.paths) add(p.backend.service?.name);
+      for (const t of ing.tls) add(t.secretName);
+      for (const name of [ing.defaultBackend?.service?.name, ...ing.rules.flatMap((r) => r.paths.map((p) => p.backend.service?.name))]) {
+        if (name) addMap(add, index.serviceByKey.get(key(ref.namespace, name))?.selector);
+      }
+      return;
+    }
+    default:
+      return;
   }
-  for (const pv of s.persistentVolumes) add(pv.claimRef?.name, pv.claimRef?.namespace, pv.storageClassName);
-  for (const c of s.persistentVolumeClaims) add(c.volumeName, c.storageClassName);
-  for (const p of s.pods) {
-    add(p.nodeName);
-    for (const c of p.containers) add(c.name);
-    for (const v of p.volumes) add(v.claimName);
-  }
-  for (const sts of s.statefulSets) {
-    add(sts.serviceName);
-    for (const t of sts.volumeClaimTemplates) add(t.name, t.storageClassName);
-    addMap(sts.selector?.matchLabels);
-  }
-  for (const svc of s.services) addMap(svc.selector);
-  for (const ing of s.ingresses) {
-    add(ing.ingressClassName, ing.defaultBackend?.service?.name);
-    for (const r of ing.rules) for (const p of r.paths) add(p.backend.service?.name);
-    for (const t of ing.tls) add(t.secretName);
-  }
-  for (const e of s.events ?? []) add(e.involvedObject.name, e.involvedObject.namespace);
+}
+
+/** The names of a finding's objects that a shell would act on (empty for any real cluster). */
+export function unsafeNamesOf(finding: Omit<Finding, 'severity'>, s: Snapshot, index: SnapshotIndex): string[] {
+  const out = new Set<string>();
+  const add: Add = (v) => {
+    if (v !== undefined && NOT_PLAIN.test(v)) out.add(v);
+  };
+  for (const ref of [finding.object, ...(finding.related ?? [])]) objectIdentifiers(ref, s, index, add);
+  for (const v of Object.values(finding.details ?? {})) if (typeof v === 'string') for (const part of v.split(',')) add(part);
   return [...out];
 }
 
-/** The hint, or UNSAFE_NAME_HINT when it mentions one of `unsafe` (the snapshot's unsafeIdentifiers). */
-export function shellSafeHint(hint: string, unsafe: readonly string[]): string {
+/** The hint, or UNSAFE_NAME_HINT when it mentions one of the finding's unsafe names. */
+export function shellSafeHint(finding: Omit<Finding, 'severity'>, s: Snapshot, index: SnapshotIndex): string | undefined {
+  const hint = finding.hint;
+  if (hint === undefined) return undefined;
+  const unsafe = unsafeNamesOf(finding, s, index);
   return unsafe.some((name) => hint.includes(name)) ? UNSAFE_NAME_HINT : hint;
 }
