@@ -19,16 +19,29 @@ function median(values) {
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
-function time(args, { command = process.execPath, expectStatus = 0 } = {}) {
-  const samples = [];
-  for (let i = 0; i < RUNS + 1; i++) {
-    const start = process.hrtime.bigint();
-    const r = spawnSync(command, args, { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
-    const ms = Number(process.hrtime.bigint() - start) / 1e6;
-    if (r.status !== expectStatus) throw new Error(`${command} ${args.join(' ')} exited ${r.status}: ${r.stderr}`);
-    if (i > 0) samples.push(ms); // the first run warms the file system cache
+/** One run of a command: its wall time in ms. */
+function once({ args, command = process.execPath, expectStatus = 0 }) {
+  const start = process.hrtime.bigint();
+  const r = spawnSync(command, args, { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
+  const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  if (r.status !== expectStatus) throw new Error(`${command} ${args.join(' ')} exited ${r.status}: ${r.stderr}`);
+  return ms;
+}
+
+/**
+ * Median wall time of each command over RUNS rounds, every round running each command once in turn: on a shared
+ * machine the load swings within seconds, and interleaving spreads a swing over all commands instead of
+ * inflating the one that happened to run then. A first round is not counted (it warms the file system cache).
+ */
+function timeAll(specs) {
+  const samples = specs.map(() => []);
+  for (let round = 0; round <= RUNS; round++) {
+    specs.forEach((spec, i) => {
+      const ms = once(spec);
+      if (round > 0) samples[i].push(ms);
+    });
   }
-  return median(samples);
+  return samples.map(median);
 }
 
 /** A kubeconfig whose server is 127.0.0.1 on a port nothing listens on: every live command fails at once. */
@@ -75,28 +88,31 @@ if (!existsSync(join(ROOT, 'cli', 'dist', 'commands', 'report.js'))) {
 }
 
 const loadBefore = require('./lib/measure').machineLoad();
-const baseline = time(['-e', '0']);
 const dead = unreachableKubeconfig();
 const haveKubectl = spawnSync('kubectl', ['version', '--client'], { stdio: 'ignore' }).status === 0;
-const kubectlDead = haveKubectl ? time(['get', 'pv', '--kubeconfig', dead.file], { command: 'kubectl', expectStatus: 1 }) : NaN;
-// Exit 3: the cluster could not be reached (cli/src/lib/exitCodes.ts).
-const oursDead = time([RUN, 'report', '-A', '--kubeconfig', dead.file], { expectStatus: 3 });
 const installed = installedCopy();
-const installedDead = time([installed, 'report', '-A', '--kubeconfig', dead.file], { expectStatus: 3 });
-const rows = [
-  ['node -e 0', baseline],
-  ['kubectl-storage --help', time([RUN, '--help'])],
-  ['kubectl-storage report --help', time([RUN, 'report', '--help'])],
-  ['kubectl-storage explain pv-released-retain', time([RUN, 'explain', 'pv-released-retain'])],
+const commands = [
+  ['node -e 0', { args: ['-e', '0'] }],
+  ['kubectl-storage --help', { args: [RUN, '--help'] }],
+  ['kubectl-storage report --help', { args: [RUN, 'report', '--help'] }],
+  ['kubectl-storage explain pv-released-retain', { args: [RUN, 'explain', 'pv-released-retain'] }],
   // The framework's own floor: what any command costs before it does anything (oclif and its dependencies).
-  ["node -e \"require('@oclif/core')\"", time(['-e', "require('@oclif/core')"])],
-  ['kubectl-storage version', time([RUN, 'version'])],
-  [`kubectl-storage report -A (127.0.0.1:${dead.port} closed)`, oursDead],
-  ['the same, as installed (oclif.manifest.json)', installedDead],
-  ['kubectl-storage version, as installed', time([installed, 'version'])],
-  [`kubectl get pv (same unreachable server)`, kubectlDead],
+  ["node -e \"require('@oclif/core')\"", { args: ['-e', "require('@oclif/core')"] }],
+  ['kubectl-storage version', { args: [RUN, 'version'] }],
+  // Exit 3: the cluster could not be reached (cli/src/lib/exitCodes.ts).
+  [`kubectl-storage report -A (127.0.0.1:${dead.port} closed)`, { args: [RUN, 'report', '-A', '--kubeconfig', dead.file], expectStatus: 3 }],
+  ['the same, as installed (oclif.manifest.json)', { args: [installed, 'report', '-A', '--kubeconfig', dead.file], expectStatus: 3 }],
+  ['kubectl-storage version, as installed', { args: [installed, 'version'] }],
+  ...(haveKubectl ? [[`kubectl get pv (same unreachable server)`, { command: 'kubectl', args: ['get', 'pv', '--kubeconfig', dead.file], expectStatus: 1 }]] : []),
 ];
-console.log(`start-up, median of ${RUNS} runs (manifest: ${existsSync(join(ROOT, 'cli', 'oclif.manifest.json')) ? 'yes' : 'no'})`);
+const medians = timeAll(commands.map(([, spec]) => spec));
+const rows = commands.map(([name], i) => [name, medians[i]]);
+const msOf = (prefix) => rows.find(([name]) => name.startsWith(prefix))?.[1] ?? NaN;
+const baseline = msOf('node -e 0');
+const oursDead = msOf('kubectl-storage report -A');
+const installedDead = msOf('the same, as installed');
+const kubectlDead = msOf('kubectl get pv');
+console.log(`start-up, median of ${RUNS} interleaved rounds (checkout manifest: ${existsSync(join(ROOT, 'cli', 'oclif.manifest.json')) ? 'yes' : 'no'})`);
 for (const [name, ms] of rows) {
   const diff = name === 'node -e 0' ? '' : `  (+${(ms - baseline).toFixed(1)} ms over node)`;
   console.log(`  ${name.padEnd(52)} ${ms.toFixed(1).padStart(7)} ms${diff}`);
