@@ -1,7 +1,9 @@
 import { Args } from '@oclif/core';
 import type { Finding, StorageReport } from '@kubectl-storage/plugin-kubernetes-storage-common';
 import { usageError } from '../lib/errors';
-import { dataCommandDescription, StorageCommand, type KubectlFlagValues, type Presentation } from '../lib/storageCommand';
+import type { KubectlFlags } from '../lib/flags';
+import type { Presentation } from '../lib/presentation';
+import { dataCommandDescription, StorageCommand } from '../lib/storageCommand';
 
 export default class Diff extends StorageCommand {
   static override summary = 'What changed: findings that appeared, cleared or changed severity, phase and ordinal changes.';
@@ -30,16 +32,15 @@ export default class Diff extends StorageCommand {
 
   override async run(): Promise<void> {
     const { args, flags } = await this.parse(Diff);
-    const values = flags as unknown as KubectlFlagValues;
-    if ((values['from-file'] ?? []).length > 0) throw usageError('diff takes its dumps as arguments (diff OLD [NEW]), not --from-file');
+    if ((flags['from-file'] ?? []).length > 0) throw usageError('diff takes its dumps as arguments (diff OLD [NEW]), not --from-file');
     const [{ loadReport }, { diffReports }] = await Promise.all([
       import('../lib/loadReport'),
       import('@kubectl-storage/plugin-kubernetes-storage-common'),
     ]);
-    const load = (v: KubectlFlagValues): Promise<StorageReport> =>
+    const load = (v: KubectlFlags): Promise<StorageReport> =>
       loadReport(v, { view: 'report', listedOnly: true, cleanups: this.cleanups, warn: (text) => this.warnLine(text), connect: this.connectOptions() });
-    const before = await load({ ...values, 'from-file': [args.old] });
-    const after = await load(args.new !== undefined ? { ...values, 'from-file': [args.new] } : values);
+    const before = await load({ ...flags, 'from-file': [args.old] });
+    const after = await load(args.new !== undefined ? { ...flags, 'from-file': [args.new] } : flags);
     const diff = diffReports(before, after);
     const appeared = new Set(diff.findings.appeared.map((f) => `${f.code}/${f.object.kind}/${f.object.namespace ?? ''}/${f.object.name}`));
     // --fail-on gates on what is new only: a regression, not a problem the baseline already had.
@@ -48,7 +49,7 @@ export default class Diff extends StorageCommand {
     const presentation: Presentation = { data: diff, lines: (ctx) => renderDiff(diff, ctx), findings: newFindings };
     const { printPresentation } = await import('../lib/printPresentation');
     // Warnings and --strict look at what could not be read on either side.
-    const exitCode = await printPresentation(presentation, { ...after, incomplete: [...before.incomplete, ...after.incomplete] }, values, {
+    const exitCode = await printPresentation(presentation, { ...after, incomplete: [...before.incomplete, ...after.incomplete] }, flags, {
       stdout: (text) => this.write(text),
       warn: (text) => this.warnLine(text),
     });

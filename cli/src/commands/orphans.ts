@@ -1,6 +1,6 @@
 import type { StorageReport } from '@kubectl-storage/plugin-kubernetes-storage-common';
 import { pricingFlag } from '../lib/pricingFlag';
-import { dataCommandDescription, StorageCommand, type Presentation } from '../lib/storageCommand';
+import { dataCommandDescription, StorageCommand, type ParsedArgs, type ParsedFlags, type Presentation } from '../lib/storageCommand';
 
 export default class Orphans extends StorageCommand {
   static override summary = 'The clean-up list: orphaned volumes, leftover StatefulSet claims, unused claims, with the kubectl commands to remove them.';
@@ -23,7 +23,7 @@ export default class Orphans extends StorageCommand {
   // What it reads is what the checks of the core's 'orphans' view read (analysis/checks.ts).
   static override view = 'orphans' as const;
 
-  protected async present(report: StorageReport, _args: Record<string, unknown>, flags: Record<string, unknown>): Promise<Presentation> {
+  protected async present(report: StorageReport, _args: ParsedArgs, flags: ParsedFlags): Promise<Presentation> {
     const [{ orphansView }, { viewPresentation }, { orphanOptions }] = await Promise.all([
       import('../render/orphans'),
       import('../lib/viewPresentation'),

@@ -1,6 +1,6 @@
 import type { StorageReport } from '@kubectl-storage/plugin-kubernetes-storage-common';
 import { pricingFlag } from '../lib/pricingFlag';
-import { dataCommandDescription, StorageCommand, type Presentation } from '../lib/storageCommand';
+import { dataCommandDescription, StorageCommand, type ParsedArgs, type ParsedFlags, type Presentation } from '../lib/storageCommand';
 
 export default class Report extends StorageCommand {
   static override summary = 'Everything: a summary, then every finding, most severe first.';
@@ -23,9 +23,9 @@ export default class Report extends StorageCommand {
   static override flags = { pricing: pricingFlag };
   // The 'report' view (the default): every check, so every analysed kind and kubelet volume stats.
 
-  protected async present(input: StorageReport, _args: Record<string, unknown>, flags: Record<string, unknown>): Promise<Presentation> {
+  protected async present(input: StorageReport, _args: ParsedArgs, flags: ParsedFlags): Promise<Presentation> {
     const { renderReport } = await import('../render/report');
-    const report = flags.pricing ? await withOrphanCost(input, flags.pricing as string) : input;
+    const report = flags.pricing ? await withOrphanCost(input, flags.pricing) : input;
     return { data: report, lines: (ctx) => renderReport(report, ctx), findings: report.findings };
   }
 }

@@ -3,6 +3,10 @@
 // for the report's hints and the orphans' clean-up commands alike.
 import { commandTargetFor, type CommandTarget, type StorageReport } from '@kubectl-storage/plugin-kubernetes-storage-common';
 import type { ConnectionFlagValues } from './connectionFlags';
+import type { KubectlFlags } from './flags';
+
+/** The flags a printed command's target comes from. */
+export type TargetFlags = ConnectionFlagValues & Pick<KubectlFlags, 'kubeconfig'>;
 
 /** Placeholder for --token in printed commands: a bearer token is a secret and never printed. */
 export const TOKEN_PLACEHOLDER = '<token>';
@@ -24,7 +28,7 @@ export function connectionArgs(flags: ConnectionFlagValues): string[] {
   return args;
 }
 
-export function commandTargetOf(report: StorageReport, flags: Record<string, unknown>): CommandTarget {
-  const kubeconfig = flags.kubeconfig as string | undefined;
-  return commandTargetFor(report.source, { ...(kubeconfig ? { kubeconfig } : {}), connection: connectionArgs(flags as ConnectionFlagValues) });
+export function commandTargetOf(report: StorageReport, flags: TargetFlags): CommandTarget {
+  const { kubeconfig } = flags;
+  return commandTargetFor(report.source, { ...(kubeconfig ? { kubeconfig } : {}), connection: connectionArgs(flags) });
 }

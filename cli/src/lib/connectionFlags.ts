@@ -1,6 +1,6 @@
 // kubectl's connection flags, spelled and meaning what they mean in kubectl: they override the kubeconfig's values
 // for this run (the collectors lay them over the context as client-go's clientcmd does).
-import { Flags } from '@oclif/core';
+import { Flags, type Interfaces } from '@oclif/core';
 import type { ConnectionOverrides } from '@kubectl-storage/plugin-kubernetes-storage-node';
 
 const CLUSTER = 'KUBECTL';
@@ -19,16 +19,8 @@ export const connectionFlags = {
   'certificate-authority': Flags.string({ summary: 'Path to a CA certificate file to trust (instead of the kubeconfig\'s).', helpValue: '<file>', helpGroup: CLUSTER }),
 };
 
-export interface ConnectionFlagValues {
-  server?: string;
-  token?: string;
-  user?: string;
-  cluster?: string;
-  as?: string;
-  'as-group'?: string[];
-  'insecure-skip-tls-verify'?: boolean;
-  'certificate-authority'?: string;
-}
+/** The parsed values of the connection flags, as oclif infers them from the definitions above. */
+export type ConnectionFlagValues = Interfaces.InferredFlags<typeof connectionFlags>;
 
 /** The flags given, as the collectors' overrides; undefined fields keep the kubeconfig's values. */
 export function connectionOverrides(flags: ConnectionFlagValues): ConnectionOverrides {

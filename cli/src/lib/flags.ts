@@ -2,7 +2,7 @@
 // -n/-A/-l, -o, --kubeconfig, --context, the connection flags (--server, --token, --as...), --request-timeout,
 // --no-headers, -v=N. Parsing only; meaning lives in
 // resolveScope/loadReport so in-process tests and the binary behave the same.
-import { Flags } from '@oclif/core';
+import { Flags, type Interfaces } from '@oclif/core';
 import { usageError } from './errors';
 import { connectionFlags } from './connectionFlags';
 import { parseRequestTimeout } from './requestTimeout';
@@ -90,11 +90,12 @@ export const kubectlFlags = {
     helpGroup: INPUT,
   }),
   'no-headers': Flags.boolean({ summary: 'Print table rows only: no header line and no findings section.', helpGroup: INPUT }),
-  'fail-on': Flags.string({
+  // An option flag: its parsed type is the severity union (what --fail-on compares), not any string.
+  'fail-on': Flags.option({
     summary: 'Exit 1 when a finding at or above this severity is shown (default: findings never fail the run).',
-    options: [...SEVERITY_LEVELS],
+    options: SEVERITY_LEVELS,
     helpGroup: CHECKS,
-  }),
+  })(),
   strict: Flags.boolean({
     summary: 'Exit 4 when some data could not be read (a kind forbidden by RBAC, a namespace timing out).',
     helpGroup: CHECKS,
@@ -108,3 +109,6 @@ export const kubectlFlags = {
     helpGroup: INPUT,
   }),
 };
+
+/** The parsed values of the kubectl flags, as oclif infers them (what loadReport and printPresentation read). */
+export type KubectlFlags = Interfaces.InferredFlags<typeof kubectlFlags>;

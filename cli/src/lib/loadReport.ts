@@ -11,7 +11,7 @@ import { progressTracker } from './progressText';
 import { usageError } from './errors';
 import { MAX_TIMEOUT_MS } from './requestTimeout';
 import { applyScope, reportScope, resolveNamespaces } from './scope';
-import type { KubectlFlagValues } from './storageCommand';
+import type { KubectlFlags } from './flags';
 
 export interface LoadOptions {
   /**
@@ -68,7 +68,7 @@ function exitOnInterrupt(cleanups: (() => void)[]): () => void {
   return () => process.off('SIGINT', onSigint);
 }
 
-async function collectLive(flags: KubectlFlagValues, options: LoadOptions): Promise<{ snapshot: Snapshot; namespaces?: string[] }> {
+async function collectLive(flags: KubectlFlags, options: LoadOptions): Promise<{ snapshot: Snapshot; namespaces?: string[] }> {
   const [{ connect, collectSnapshot }, core] = await Promise.all([
     import('@kubectl-storage/plugin-kubernetes-storage-node'),
     import('@kubectl-storage/plugin-kubernetes-storage-common'),
@@ -108,7 +108,7 @@ async function collectLive(flags: KubectlFlagValues, options: LoadOptions): Prom
   }
 }
 
-async function loadFiles(files: string[], flags: KubectlFlagValues, options: LoadOptions): Promise<{ snapshot: Snapshot; namespaces?: string[] }> {
+async function loadFiles(files: string[], flags: KubectlFlags, options: LoadOptions): Promise<{ snapshot: Snapshot; namespaces?: string[] }> {
   const given = givenConnectionFlags(flags);
   if (given.length > 0) throw usageError(`--from-file cannot be combined with --${given[0]}: a dump is not read from a cluster`);
   const { loadDump, readDumpBytes } = await import('@kubectl-storage/plugin-kubernetes-storage-node');
@@ -122,7 +122,7 @@ async function loadFiles(files: string[], flags: KubectlFlagValues, options: Loa
   return { snapshot, namespaces: options.clusterScoped ? undefined : resolveNamespaces(flags, undefined) };
 }
 
-export async function loadReport(flags: KubectlFlagValues, options: LoadOptions): Promise<StorageReport> {
+export async function loadReport(flags: KubectlFlags, options: LoadOptions): Promise<StorageReport> {
   const now = parseNow(flags.now);
   const { analyze, parseLabelSelector } = await import('@kubectl-storage/plugin-kubernetes-storage-common');
   if (flags.selector !== undefined) {

@@ -2,14 +2,13 @@ import * as common from '@kubectl-storage/plugin-kubernetes-storage-common';
 import { analyze, emptySnapshot } from '@kubectl-storage/plugin-kubernetes-storage-common';
 import { renderReport } from '../render/report';
 import { printPresentation } from './printPresentation';
-import type { KubectlFlagValues } from './storageCommand';
 
 jest.mock('@kubectl-storage/plugin-kubernetes-storage-common', () => {
   const actual = jest.requireActual('@kubectl-storage/plugin-kubernetes-storage-common');
   return { ...actual, summarizeIncomplete: jest.fn(actual.summarizeIncomplete) };
 });
 
-const flags: KubectlFlagValues = { 'all-namespaces': true, output: 'table', 'no-headers': false, strict: false, verbose: false };
+const flags: Parameters<typeof printPresentation>[2] = { output: 'table', 'sort-by': undefined, 'no-headers': false, 'fail-on': undefined, strict: false };
 
 describe('printPresentation', () => {
   it('summarizes what could not be read once, for the warnings and the report\'s "Not read" row alike', async () => {

@@ -1,6 +1,6 @@
 // Prints what a data command shows in the asked format (-o, --sort-by), warns about data that could not be read, and works out
 // the exit code (--fail-on, --strict).
-import { summarizeIncomplete, type Severity, type StorageReport } from '@kubectl-storage/plugin-kubernetes-storage-common';
+import { summarizeIncomplete, type StorageReport } from '@kubectl-storage/plugin-kubernetes-storage-common';
 import { painterFor } from './colors';
 import { exitCodeFor, partialEntries } from './failOn';
 import type { ExitCodeValue } from './exitCodes';
@@ -9,7 +9,8 @@ import { formatDocument } from './printDocument';
 import { parseOutputFormat } from './outputFormat';
 import { rowSorter } from './sortRows';
 import { terminalWidth } from './terminalWidth';
-import type { KubectlFlagValues, Presentation } from './storageCommand';
+import type { KubectlFlags } from './flags';
+import type { Presentation } from './presentation';
 
 export interface Printer {
   stdout(text: string): void;
@@ -22,7 +23,7 @@ export const showsNamespaceColumn = (report: StorageReport): boolean => report.s
 export async function printPresentation(
   presentation: Presentation,
   report: StorageReport,
-  flags: KubectlFlagValues,
+  flags: Pick<KubectlFlags, 'output' | 'sort-by' | 'no-headers' | 'fail-on' | 'strict'>,
   out: Printer,
 ): Promise<ExitCodeValue> {
   // Kinds a dump does not contain are the user's choice, shown in the report summary; failures to read are warned.
@@ -47,7 +48,7 @@ export async function printPresentation(
     if (lines.length > 0) out.stdout(`${lines.join('\n')}\n`);
   }
   return exitCodeFor(presentation.findings, report.incomplete, {
-    failOn: flags['fail-on'] as Severity | undefined,
+    failOn: flags['fail-on'],
     strict: flags.strict,
   });
 }

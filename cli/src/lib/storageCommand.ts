@@ -1,41 +1,19 @@
 // The data commands (report, pv, pvc, sts, ingress, usage, orphans): read a cluster or a dump, scope it like
 // kubectl, analyze it with the core, then print one slice of the StorageReport and exit with the documented code.
-import type { Finding, StorageReport, ViewName } from '@kubectl-storage/plugin-kubernetes-storage-common';
-import type { RenderContext } from '../render/context';
-import type { OutputDocument } from '../render/documents';
+import type { Interfaces } from '@oclif/core';
+import type { StorageReport, ViewName } from '@kubectl-storage/plugin-kubernetes-storage-common';
 import { BaseCommand } from './baseCommand';
-import type { ConnectionFlagValues } from './connectionFlags';
+import { kubectlFlags, type KubectlFlags } from './flags';
 import type { LoadOptions } from './loadReport';
-import { kubectlFlags } from './flags';
+import type { Presentation } from './presentation';
 
 export { dataCommandDescription } from './helpText';
 
-export interface KubectlFlagValues extends ConnectionFlagValues {
-  kubeconfig?: string;
-  context?: string;
-  namespace?: string;
-  'all-namespaces': boolean;
-  selector?: string;
-  'request-timeout'?: number;
-  'from-file'?: string[];
-  output: string;
-  'sort-by'?: string;
-  'no-headers': boolean;
-  'fail-on'?: string;
-  strict: boolean;
-  /** -v=N: the log level (verbosity.ts). */
-  verbose: number;
-  recursive: boolean;
-  now?: string;
-}
+export type { Presentation } from './presentation';
 
-/** What a command shows: the data for -o json|yaml, the table lines, and the findings --fail-on looks at. */
-export interface Presentation {
-  /** The document -o json|yaml|name|jsonpath|custom-columns print (render/documents.ts). */
-  data: OutputDocument;
-  lines(ctx: RenderContext): string[];
-  findings: Finding[];
-}
+/** The parsed args and flags of a data command: its own (any, per command) and the kubectl flags every one has. */
+export type ParsedArgs = Interfaces.ParserOutput['args'];
+export type ParsedFlags = KubectlFlags & Interfaces.ParserOutput['flags'];
 
 export abstract class StorageCommand extends BaseCommand {
   static override baseFlags = kubectlFlags;
@@ -53,14 +31,13 @@ export abstract class StorageCommand extends BaseCommand {
   }
 
   /** Loads its renderer lazily: command modules are loaded for --help and must stay light. */
-  protected abstract present(report: StorageReport, args: Record<string, unknown>, flags: Record<string, unknown>): Promise<Presentation>;
+  protected abstract present(report: StorageReport, args: ParsedArgs, flags: ParsedFlags): Promise<Presentation>;
 
   async run(): Promise<void> {
     const ctor = this.constructor as typeof StorageCommand;
     const { args, flags } = await this.parse(ctor);
-    const values = flags as unknown as KubectlFlagValues;
     const { loadReport } = await import('./loadReport');
-    const report = await loadReport(values, {
+    const report = await loadReport(flags, {
       view: ctor.view,
       clusterScoped: ctor.clusterScoped,
       cleanups: this.cleanups,
@@ -72,7 +49,7 @@ export abstract class StorageCommand extends BaseCommand {
     const targeted = targetReport(report, commandTargetOf(report, flags));
     const presentation = await this.present(targeted, args, flags);
     const { printPresentation } = await import('./printPresentation');
-    const exitCode = await printPresentation(presentation, targeted, values, {
+    const exitCode = await printPresentation(presentation, targeted, flags, {
       stdout: (text) => this.write(text),
       warn: (text) => this.warnLine(text),
     });
