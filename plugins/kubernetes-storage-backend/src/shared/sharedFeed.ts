@@ -33,6 +33,13 @@ export interface PublishedHead {
 
 export const headKey = (cluster: string): string => `head:${cluster}`;
 const snapshotKey = (cluster: string, collector: string, version: number): string => `snapshot:${cluster}:${collector}:${version}`;
+/**
+ * How long past its lease a collection may run before the scheduler hands it on. The task ends itself at the
+ * lease's end (a last publish, watches stopped: well under a second), so this only matters when the collecting
+ * replica died: then the task's row stays claimed until lease + grace, and the scheduler's janitor (once a minute)
+ * frees it for a survivor. Kept short so a kill costs at most lease + grace + a minute of collection.
+ */
+const LEASE_GRACE_MS = 15_000;
 /** How long readers trust a head whose collector went quiet (a replica that died mid-lease). */
 const staleAfterMs = (publishIntervalMs: number): number => Math.max(60_000, 10 * publishIntervalMs);
 
@@ -70,6 +77,7 @@ export function sharedFeed(options: SharedFeedOptions): ClusterFeed {
     collecting = feed;
     await feed.start();
     const leaseEnds = Date.now() + options.leaseMs;
+    options.logger.info(`collecting cluster ${options.name} for a lease of ${Math.round(options.leaseMs / 1000)} s`);
     // The previous collector's data stays the answer until this lease has read the cluster itself.
     let key = (await options.cache.get<PublishedHead & Parameters<CacheService['set']>[1]>(headKey(options.name)))?.snapshotKey;
     try {
@@ -81,6 +89,7 @@ export function sharedFeed(options: SharedFeedOptions): ClusterFeed {
     } finally {
       collecting = undefined;
       await feed.stop();
+      options.logger.info(`lease on cluster ${options.name} ended`);
     }
   }
 
@@ -91,7 +100,7 @@ export function sharedFeed(options: SharedFeedOptions): ClusterFeed {
         id: `kubernetes-storage-collect-${options.name}`,
         scope: 'global',
         frequency: { milliseconds: Math.min(10_000, options.leaseMs) },
-        timeout: { milliseconds: options.leaseMs + 120_000 },
+        timeout: { milliseconds: options.leaseMs + LEASE_GRACE_MS },
         initialDelay: { milliseconds: 0 },
         signal: stopped.signal,
         fn: (signal) => collect(signal),
@@ -102,7 +111,10 @@ export function sharedFeed(options: SharedFeedOptions): ClusterFeed {
     },
     async view(): Promise<ClusterView> {
       const local = collecting?.store();
-      if (local && everRead(local)) return { version: local.version, prepared: local.prepared(), state: stateOfStore(local) };
+      // Its own store once the lease's first LISTs are all in; until then the published data (a partial relist
+      // would answer with some kinds missing).
+      const localState = local && everRead(local) ? stateOfStore(local) : undefined;
+      if (local && localState && localState.status !== 'pending') return { version: local.version, prepared: local.prepared(), state: localState };
       const head = await options.cache.get<PublishedHead & Parameters<CacheService['set']>[1]>(headKey(options.name));
       if (!head) return { version: 0, state: { status: 'pending', incomplete: [] } };
       if (head.snapshotKey && held?.key !== head.snapshotKey) {
