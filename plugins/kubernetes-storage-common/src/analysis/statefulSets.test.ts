@@ -761,7 +761,7 @@ describe('governing Service status in the view', () => {
 });
 
 describe('sts-generation-lag grace period', () => {
-  const lagging = (extra: Partial<StatefulSet>) =>
+  const lagging = (extra: Omit<Partial<StatefulSet>, 'meta'> & { meta?: Partial<StatefulSet['meta']> }) =>
     statefulSet({ name: 'web', replicas: 1, templates: ['data'], meta: { generation: 4 }, ...extra });
 
   it('stays quiet for a change made a minute ago: the controller has not synced yet', () => {

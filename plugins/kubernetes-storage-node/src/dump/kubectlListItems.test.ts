@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { configMap, list, persistentVolume, pod, sampleCluster } from '@kubectl-storage/test-fixtures';
+import { configMap, list, persistentVolume, pod, sampleCluster, type RawObject } from '@kubectl-storage/test-fixtures';
 import { DumpError } from '../errors';
 import { loadDump } from './loadDump';
 import { looksLikeKubectlList, splitKubectlList } from './kubectlListItems';
@@ -95,14 +95,15 @@ describe('loadDump on kubectl output (item by item)', () => {
   });
 
   it('names the item that cannot be projected by its index in the file', () => {
-    const nameless = pod('shop', 'p') as { metadata: Record<string, unknown> };
-    delete nameless.metadata.name;
+    const nameless = pod('shop', 'p');
+    delete (nameless.metadata as { name?: string }).name;
     const file = write('nameless.json', kubectlJson(list([persistentVolume('pv-1'), nameless])));
     expect(errorOf(() => loadDump([file]))).toMatch(/nameless\.json \(items\[1\]\): /);
   });
 
   it('rejects an item without kind as the general parser does', () => {
-    const file = write('nokind.json', kubectlJson(list([persistentVolume('pv-1'), { metadata: { name: 'x' } }])));
+    // Deliberately not a RawObject: list() is typed for objects, the file for anything.
+    const file = write('nokind.json', kubectlJson(list([persistentVolume('pv-1'), { metadata: { name: 'x' } } as unknown as RawObject])));
     expect(errorOf(() => loadDump([file]))).toMatch(/nokind\.json \(items\[1\]\): not a Kubernetes object/);
   });
 });
