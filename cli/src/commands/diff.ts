@@ -25,12 +25,8 @@ export default class Diff extends StorageCommand {
     new: Args.string({ description: 'Dump of the later state (default: read the cluster now).' }),
   };
 
-  // Unused: run() loads both sides itself; both are full reports (kubelet stats excepted, they are not compared).
-  protected async present(): Promise<Presentation> {
-    throw new Error('diff presents through run()');
-  }
-
   override async run(): Promise<void> {
+    // Both sides are full reports (kubelet stats excepted: they are not compared).
     const { args, flags } = await this.parse(Diff);
     if ((flags['from-file'] ?? []).length > 0) throw usageError('diff takes its dumps as arguments (diff OLD [NEW]), not --from-file');
     const [{ loadReport }, { diffReports }] = await Promise.all([

@@ -1,5 +1,6 @@
-// The data commands (report, pv, pvc, sts, ingress, usage, orphans): read a cluster or a dump, scope it like
-// kubectl, analyze it with the core, then print one slice of the StorageReport and exit with the documented code.
+// The data commands (report, pv, pvc, sts, ingress, usage, orphans: views/registry.ts; diff): read a cluster or a
+// dump, scope it like kubectl, analyze it with the core, then print one slice of the StorageReport and exit with
+// the documented code.
 import type { Interfaces } from '@oclif/core';
 import type { StorageReport, ViewName } from '@kubectl-storage/plugin-kubernetes-storage-common';
 import { BaseCommand } from './baseCommand';
@@ -8,8 +9,6 @@ import type { LoadOptions } from './loadReport';
 import type { Presentation } from './presentation';
 
 export { dataCommandDescription } from './helpText';
-
-export type { Presentation } from './presentation';
 
 /** The parsed args and flags of a data command: its own (any, per command) and the kubectl flags every one has. */
 export type ParsedArgs = Interfaces.ParserOutput['args'];
@@ -30,8 +29,14 @@ export abstract class StorageCommand extends BaseCommand {
     return {};
   }
 
-  /** Loads its renderer lazily: command modules are loaded for --help and must stay light. */
-  protected abstract present(report: StorageReport, args: ParsedArgs, flags: ParsedFlags): Promise<Presentation>;
+  /**
+   * What the command prints of the report: the whole of it by default, as the default view 'report' reads
+   * everything; each registry view shows its own slice (views/viewCommand.ts). Loads its renderer lazily: command
+   * modules are loaded for --help and must stay light.
+   */
+  protected async present(report: StorageReport, _args: ParsedArgs, _flags: ParsedFlags): Promise<Presentation> {
+    return (await import('./viewPresentation')).reportPresentation(report);
+  }
 
   async run(): Promise<void> {
     const ctor = this.constructor as typeof StorageCommand;
