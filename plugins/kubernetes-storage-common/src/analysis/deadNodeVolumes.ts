@@ -4,9 +4,8 @@
 // same claim and the same unusable volume: the claim and the volume must go too (the StatefulSet controller then
 // creates a new claim from the template), and that loses whatever data was on them.
 import type { OrdinalClaimView } from '../model/report';
-import type { Snapshot } from '../model/snapshot';
 import type { AnalysisContext } from './context';
-import { key } from './snapshotIndex';
+import { claimOnGoneNode } from './nodeGone';
 
 export interface DeadNodeVolume {
   claim: string;
@@ -15,31 +14,16 @@ export interface DeadNodeVolume {
   nodes: string[];
 }
 
-// Built once per snapshot, so asking for every ordinal stays linear.
-const nodeNamesCache = new WeakMap<Snapshot, Set<string>>();
-
-function nodeNames(snapshot: Snapshot): Set<string> {
-  let names = nodeNamesCache.get(snapshot);
-  if (!names) {
-    names = new Set(snapshot.nodes.map((n) => n.meta.name));
-    nodeNamesCache.set(snapshot, names);
-  }
-  return names;
-}
-
 /**
- * The claims (of those given) bound to a volume pinned to nodes that are all gone. Needs Nodes read in full:
- * unread, a node cannot be called gone.
+ * The claims (of those given) bound to a volume pinned to nodes that are all gone: the same rule as pv-node-gone
+ * (nodeGone.ts), so "gone" is decided in one place. Needs Nodes read in full: unread, a node cannot be called gone.
  */
 export function deadNodeVolumes(ctx: AnalysisContext, namespace: string | undefined, claims: readonly OrdinalClaimView[]): DeadNodeVolume[] {
-  if (!ctx.observed('nodes')) return [];
-  const names = nodeNames(ctx.snapshot);
+  if (namespace === undefined) return [];
   const out: DeadNodeVolume[] = [];
   for (const c of claims) {
-    const volumeName = ctx.index.pvcByKey.get(key(namespace, c.name))?.volumeName;
-    const pv = volumeName ? ctx.index.pvByName.get(volumeName) : undefined;
-    const pinned = pv?.nodeAffinityNodes ?? [];
-    if (pv && pinned.length > 0 && pinned.every((n) => !names.has(n))) out.push({ claim: c.name, volume: pv.meta.name, nodes: pinned });
+    const gone = claimOnGoneNode(ctx, namespace, c.name);
+    if (gone) out.push({ claim: c.name, volume: gone.volume, nodes: gone.nodes });
   }
   return out;
 }

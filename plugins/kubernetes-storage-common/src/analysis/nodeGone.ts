@@ -1,7 +1,7 @@
 // Volumes pinned to nodes that no longer exist (local and hostPath PVs whose node was removed): the scheduler can
 // place no pod that needs them, and their data went with the node. Shared with the StatefulSet analyzers, whose
-// rollout advice must not send a recreated pod back to a volume that can never be mounted (rolloutBlock.ts has its
-// own deadNodeVolumes over the same projected nodeAffinityNodes; both read "gone" the same way).
+// rollout advice must not send a recreated pod back to a volume that can never be mounted (deadNodeVolumes.ts
+// asks claimOnGoneNode here, so "gone" is decided in one place).
 import type { PersistentVolume } from '../model/snapshot';
 import type { AnalysisContext } from './context';
 import { key } from './snapshotIndex';
