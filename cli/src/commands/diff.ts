@@ -29,7 +29,7 @@ export default class Diff extends StorageCommand {
     // Both sides are full reports (kubelet stats excepted: they are not compared).
     const { args, flags } = await this.parse(Diff);
     if ((flags['from-file'] ?? []).length > 0) throw usageError('diff takes its dumps as arguments (diff OLD [NEW]), not --from-file');
-    const [{ loadReport }, { diffReports }] = await Promise.all([
+    const [{ loadReport }, { diffReports, findingKey }] = await Promise.all([
       import('../lib/loadReport'),
       import('@kubectl-storage/plugin-kubernetes-storage-common'),
     ]);
@@ -38,9 +38,9 @@ export default class Diff extends StorageCommand {
     const before = await load({ ...flags, 'from-file': [args.old] });
     const after = await load(args.new !== undefined ? { ...flags, 'from-file': [args.new] } : flags);
     const diff = diffReports(before, after);
-    const appeared = new Set(diff.findings.appeared.map((f) => `${f.code}/${f.object.kind}/${f.object.namespace ?? ''}/${f.object.name}`));
     // --fail-on gates on what is new only: a regression, not a problem the baseline already had.
-    const newFindings: Finding[] = after.findings.filter((f) => appeared.has(`${f.code}/${f.object.kind}/${f.object.namespace ?? ''}/${f.object.name}`));
+    const appeared = new Set(diff.findings.appeared.map(findingKey));
+    const newFindings: Finding[] = after.findings.filter((f) => appeared.has(findingKey(f)));
     const { renderDiff } = await import('../render/diff');
     const presentation: Presentation = { data: diff, lines: (ctx) => renderDiff(diff, ctx), findings: newFindings };
     const { printPresentation } = await import('../lib/printPresentation');

@@ -48,7 +48,7 @@ export { plural } from './util/plural';
 // the Backstage backend's REST contract (types shared by the backend and the page)
 export * from './api/entityStorage';
 // what changed between two reports of the same cluster (kubectl storage diff)
-export { diffReports, isEmptyDiff } from './diff/diffReports';
+export { diffReports, findingKey, isEmptyDiff } from './diff/diffReports';
 export type { StorageDiff, FindingChange, PhaseChange, OrdinalChange } from './diff/diffReports';
 // the clean-up list (orphans), what it costs, and commands aimed at the cluster that was read
 export { findOrphans, orphanCostOf, ORPHANED_VOLUME_CODE, LEFTOVER_CLAIMS_CODE, UNUSED_CLAIM_CODE } from './orphans/findOrphans';

@@ -45,7 +45,8 @@ export interface StorageDiff {
   notCompared: { kind: string; side: 'before' | 'after'; namespace?: string; reason: string }[];
 }
 
-const findingKey = (f: Finding): string => `${f.code}\u0000${f.object.kind}\u0000${f.object.namespace ?? ''}\u0000${f.object.name}`;
+/** A finding's identity across two reports: its code on its object. */
+export const findingKey = (f: Pick<Finding, 'code' | 'object'>): string => `${f.code}\u0000${f.object.kind}\u0000${f.object.namespace ?? ''}\u0000${f.object.name}`;
 const change = (f: Finding, previous?: Finding): FindingChange => ({
   code: f.code,
   object: f.object,
