@@ -11,6 +11,7 @@ import { schedulerServiceFactory } from '@backstage/backend-defaults/scheduler';
 import { mockCredentials } from '@backstage/backend-test-utils';
 import { ANALYSED_KINDS, type EntityStorageResponse } from '@kubectl-storage/plugin-kubernetes-storage-common';
 import request from 'supertest';
+import { isDeepStrictEqual } from 'node:util';
 import { kubernetesStorageClustersExtensionPoint } from './extensions';
 import { memoryCluster, type MemoryCluster } from './__testUtils__/memoryCluster';
 import { startPostgres, startRedis, type RunningService } from './__testUtils__/services';
@@ -73,15 +74,33 @@ async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean
   throw new Error('condition not reached in 30 s');
 }
 
+const reportOf = (r: EntityStorageResponse) => ({ ...r.clusters[0].report, generatedAt: 0 });
+
+/**
+ * A live cluster's ages grow with the clock, and each replica computes them at its own answer's time: B's answer is
+ * compared with two answers of A taken before and after it. When A's two agree, no age ticked in between, so B's
+ * answer (taken in between) must be the same report; when they differ, a second boundary passed, so ask again.
+ */
+async function answersAtOneInstant(a: Parameters<typeof request>[0], b: Parameters<typeof request>[0]) {
+  for (let i = 0; i < 20; i++) {
+    const before = await answer(a);
+    const fromB = await answer(b);
+    const after = await answer(a);
+    if (isDeepStrictEqual(reportOf(before), reportOf(after))) return { fromA: before, fromB };
+  }
+  throw new Error("replica A's report changed between every two answers");
+}
+
 it('one replica collects, both answer the same report from the shared cache, and a watch event reaches both', async () => {
   const a = await replica();
   const b = await replica();
   try {
     const ok = (r: EntityStorageResponse) => r.clusters[0]?.status === 'ok';
-    const fromA = await eventually(() => answer(a.server), ok);
-    const fromB = await eventually(() => answer(b.server), ok);
+    await eventually(() => answer(a.server), ok);
+    await eventually(() => answer(b.server), ok);
     // The same report from either replica (generatedAt is each answer's own time).
-    expect({ ...fromB.clusters[0].report, generatedAt: 0 }).toEqual({ ...fromA.clusters[0].report, generatedAt: 0 });
+    const { fromA, fromB } = await answersAtOneInstant(a.server, b.server);
+    expect(reportOf(fromB)).toEqual(reportOf(fromA));
     expect(fromA.clusters[0].report?.statefulSets.map((s) => s.name)).toEqual(['db']);
     // One set of LISTs and watches, not one per replica.
     expect(cluster.lists.length).toBe(ANALYSED_KINDS.length);
