@@ -1,7 +1,10 @@
 #!/usr/bin/env node
 // Entry point for `kubectl-storage` (and so `kubectl storage`): kubectl passes everything after `kubectl storage`
-// straight to this file. Kept tiny: only @oclif/core is loaded before a command runs.
+// straight to this file. Kept tiny: only @oclif/core is loaded before a command runs, from dist/bundle.js (the
+// commands, oclif and the core in one file, scripts/bundle.js) through a V8 code cache when the build wrote it.
 'use strict';
+const fs = require('node:fs');
+const path = require('node:path');
 
 // `kubectl storage report -A | head`: the reader left early. Not an error, and never worth a stack trace.
 process.stdout.on('error', (err) => {
@@ -19,7 +22,10 @@ if (skipEngineCheck) {
   }
   process.env.OCLIF_DISABLE_ENGINE_WARNING = '1';
 }
-const oclif = require('@oclif/core');
+const root = path.join(__dirname, '..');
+const bundleFile = path.join(root, 'dist', 'bundle.js');
+const bundle = fs.existsSync(bundleFile) ? require('./compileCache').requireWithCodeCache(bundleFile) : undefined;
+const oclif = bundle ? bundle.oclif : require('@oclif/core');
 if (skipEngineCheck) delete process.env.OCLIF_DISABLE_ENGINE_WARNING;
 
 /** N of oclif's `>=N.x.y` engines range; undefined for any other shape (oclif then checks it itself). */
@@ -30,4 +36,20 @@ function oclifEngineMajor() {
 // The CLI always runs its compiled dist/. Without this, NODE_ENV=development or test in a user's shell makes oclif
 // look for TypeScript sources and warn "Could not find typescript" on every run of an installed copy.
 oclif.settings.enableAutoTranspile = false;
-oclif.execute({ dir: __dirname });
+oclif.execute(bundle ? { dir: __dirname, loadOptions: { root, pjson: bundledPjson() } } : { dir: __dirname });
+
+/**
+ * package.json's oclif config, pointed at the bundle: oclif's explicit strategy takes the commands, the help class
+ * and the hook from the bundle's exports (the names scripts/bundle.js writes) instead of finding files by pattern.
+ */
+function bundledPjson() {
+  const pjson = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
+  const target = './dist/bundle.js';
+  pjson.oclif = {
+    ...pjson.oclif,
+    commands: { strategy: 'explicit', target, identifier: 'COMMANDS' },
+    helpClass: { target, identifier: 'Help' },
+    hooks: { ...pjson.oclif.hooks, command_not_found: { target, identifier: 'commandNotFound' } },
+  };
+  return pjson;
+}

@@ -58,6 +58,8 @@ export interface GetOptions {
   accept?: string;
   timeoutMs?: number;
   signal?: AbortSignal;
+  /** get() only: the status and the body's first bytes, as soon as they arrive (listPaged's look-ahead). Optional for a connection to honour. */
+  onHead?: (status: number, head: string) => void;
 }
 
 export type LiveSource = Extract<SnapshotSource, { type: 'live' }>;
@@ -241,6 +243,7 @@ export function connect(options: ConnectOptions = {}): ClusterConnection {
         timeoutMs: o.timeoutMs ?? requestTimeoutMs,
         signal: o.signal,
         timeoutSignal: options.timeoutSignal,
+        ...(o.onHead ? { onHead: o.onHead } : {}),
       });
       log(response.status);
       return response;

@@ -25,7 +25,12 @@ export interface RawGetOptions {
   signal?: AbortSignal;
   /** Makes the timeout signal; default AbortSignal.timeout (tests inject a clock they control). */
   timeoutSignal?: (ms: number, request: { url: string }) => AbortSignal;
+  /** Called once with the status and the body's first bytes (up to HEAD_BYTES), before the rest has arrived. */
+  onHead?: (status: number, head: string) => void;
 }
+
+/** How much of a body onHead sees: a Kubernetes list writes its metadata (and continue token) in the first bytes. */
+export const HEAD_BYTES = 4096;
 
 const TLS_CODES = /^(ERR_TLS|ERR_SSL|CERT_|UNABLE_TO|DEPTH_ZERO|SELF_SIGNED|EPROTO|HOSTNAME_MISMATCH|ERR_OSSL)/;
 
@@ -86,13 +91,25 @@ export function httpGet(url: URL, o: RawGetOptions): Promise<ApiResponse> {
     });
     request.on('response', (response) => {
       const chunks: Buffer[] = [];
-      response.on('data', (c: Buffer) => chunks.push(c));
+      const status = response.statusCode ?? 0;
+      let received = 0;
+      let headSent = o.onHead === undefined;
+      const sendHead = (): void => {
+        headSent = true;
+        const head = Buffer.concat(chunks);
+        o.onHead?.(status, head.toString('utf8', 0, Math.min(head.length, HEAD_BYTES)));
+      };
+      response.on('data', (c: Buffer) => {
+        chunks.push(c);
+        received += c.length;
+        if (!headSent && received >= HEAD_BYTES) sendHead();
+      });
       response.on('error', (err: NodeJS.ErrnoException) => request.emit('error', err));
       response.on('end', () => {
+        if (!headSent) sendHead();
         const text = Buffer.concat(chunks).toString('utf8');
         const header = response.headers['retry-after'];
         const retryAfterSeconds = parseRetryAfter(Array.isArray(header) ? header[0] : header);
-        const status = response.statusCode ?? 0;
         finish(() => resolve(retryAfterSeconds === undefined ? { status, body: parseBody(text) } : { status, body: parseBody(text), retryAfterSeconds }));
       });
     });
