@@ -16,6 +16,7 @@ const VERSION: string = JSON.parse(fs.readFileSync(path.join(REPO, 'cli/package.
 let work: string;
 let release: { manifest: string; archives: { os: string; arch: string; file: string; sha256: string; bytes: number }[] };
 let env: NodeJS.ProcessEnv;
+let cacheHome: string;
 
 beforeAll(() => {
   work = fs.mkdtempSync(path.join(os.tmpdir(), 'kubectl-storage-krew-install-'));
@@ -35,9 +36,11 @@ beforeAll(() => {
   const index = path.join(krewRoot, 'index', 'default');
   fs.mkdirSync(path.join(index, 'plugins'), { recursive: true });
   execFileSync('git', ['init', '-q', index]);
+  cacheHome = path.join(work, 'cache');
   env = {
     ...process.env,
     KREW_ROOT: krewRoot,
+    XDG_CACHE_HOME: cacheHome,
     PATH: [path.join(krewRoot, 'bin'), tools, path.dirname(process.execPath), ...(process.env.PATH ?? '').split(path.delimiter)].join(path.delimiter),
     KUBECONFIG: path.join(work, 'no-kubeconfig'),
   };
@@ -80,6 +83,12 @@ describe('krew release', () => {
     const explain = spawnSync('kubectl', ['storage', 'explain', 'pv-released-retain', '-o', 'json'], { encoding: 'utf8', env });
     expect(explain.status).toBe(0);
     expect(JSON.parse(explain.stdout).code).toBe('pv-released-retain');
+
+    // The installed copy runs from its bundle through the code cache (cli/bin/run.js), in the user's cache dir.
+    const installed = path.join(env.KREW_ROOT!, 'store', 'storage');
+    const bundles = fs.readdirSync(installed, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith(path.join('package', 'dist', 'bundle.js')));
+    expect(bundles).toHaveLength(1);
+    expect(fs.readdirSync(path.join(cacheHome, 'kubectl-storage', 'v8')).filter((f) => f.endsWith('.bin'))).toHaveLength(1);
   });
 
   it('uninstalls cleanly (krew owns nothing else)', () => {
