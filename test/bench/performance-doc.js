@@ -67,6 +67,7 @@ function main() {
     out.push('A fault counts as found when a finding (ours) or an issue at warning level or above (popeye) is about the faulty object, or for pod and claim faults its StatefulSet, for a Service its Ingress. popeye also warns about every pod and set lacking probes or resource limits, so its counts for those rows are an upper bound.', '');
     const kinds = [...new Set(Object.values(live.tools).flatMap((t) => Object.keys(t.requests.byKind)))].sort();
     out.push('Requests per kind (audit log):', '', md([['resource', ...Object.keys(live.tools)], ...kinds.map((k) => [k, ...Object.keys(live.tools).map((n) => live.tools[n].requests.byKind[k] ?? 0)])]), '');
+    if (live.boundLine) out.push(live.boundLine, '');
     out.push('Targets: report <= 1.2x the raw LIST floor, >= 3x faster than kubectl get.');
   }
   if (startup) {
