@@ -284,6 +284,25 @@ describe('collectSnapshot', () => {
     expect(s.observedKinds).toContain('volumestats');
   });
 
+  it('asks a kubelet as soon as a page of pods names its node, while the other kinds are still being listed', async () => {
+    const objects = [
+      node('node-a'),
+      persistentVolume('pv-0', { claim: { namespace: 'data', name: 'data-db-0' } }),
+      statefulSetPod('data', 'db', 0, { templates: ['data'], nodeName: 'node-a' }),
+    ];
+    const stop = new AbortController();
+    // Pods are listed first (the largest LIST), then the volumes, which never answer: the kubelet must be asked anyway.
+    const { fake, collect } = run({ objects, behaviour: { hang: ['persistentvolumes'] } }, { kinds: ['pods', 'persistentvolumes', 'volumestats'], concurrency: 1, signal: stop.signal });
+    const pending = collect();
+    pending.catch(() => undefined);
+    const statsAsked = (): boolean => fake.requests.some((r) => r.path === '/api/v1/nodes/node-a/proxy/stats/summary');
+    for (let turn = 0; turn < 1000 && !statsAsked(); turn++) await new Promise((r) => setImmediate(r));
+    expect(statsAsked()).toBe(true);
+    expect(fake.requests.map((r) => r.path)).toContain('/api/v1/persistentvolumes');
+    stop.abort(new Error('enough'));
+    await expect(pending).rejects.toThrow('enough');
+  });
+
   it('asks the kubelets with their own bounded concurrency', async () => {
     const nodes = ['n1', 'n2', 'n3', 'n4', 'n5', 'n6', 'n7', 'n8'];
     const objects = nodes.flatMap((n, i) => [

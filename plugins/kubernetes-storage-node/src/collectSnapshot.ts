@@ -20,7 +20,7 @@ import { mapPool } from './concurrency';
 import { AuthError, ClusterUnreachableError, NothingReadError } from './errors';
 import { listPaged, type ListOutcome } from './listPaged';
 import { RunRequests } from './requests';
-import { collectVolumeStats } from './volumeStats';
+import { VolumeStatsPool } from './volumeStats';
 
 export type CollectProgress =
   | { type: 'page'; kind: ResourceKind; namespace?: string; page: number; items: number }
@@ -67,8 +67,14 @@ export async function collectSnapshot(conn: ClusterConnection, o: CollectOptions
   const requests = new RunRequests(conn, { concurrency, requestTimeoutMs: o.requestTimeoutMs ?? conn.requestTimeoutMs, signal: o.signal });
   const builder = new SnapshotBuilder();
   const failures: Failure[] = [];
-  // Nodes running pods that mount claims: the only kubelets worth asking for volume stats.
+  // Nodes running pods that mount claims: the only kubelets worth asking for volume stats, asked as soon as a
+  // page of pods names them.
   const nodesWithClaims = new Set<string>();
+  const stats = wanted.has('volumestats')
+    ? new VolumeStatsPool(conn, { concurrency: o.statsConcurrency ?? 16, perNodeTimeoutMs: o.requestTimeoutMs ?? conn.requestTimeoutMs, signal: requests.signal })
+    : undefined;
+  const claimNode = (p: Projected): string | undefined =>
+    p.kind === 'pods' && p.object.nodeName && p.object.volumes.some((v) => v.claimName) ? p.object.nodeName : undefined;
   let namespaceList: Promise<{ names: string[]; note: string }> | undefined;
 
   /** Kinds of which at least one LIST (in some scope) answered with a list: something was read. */
@@ -94,13 +100,19 @@ export async function collectSnapshot(conn: ClusterConnection, o: CollectOptions
         page = 0;
       },
       onPage: (items) => {
-        for (const item of items) buffer.push(projectAs(kind, item) as Projected);
+        for (const item of items) {
+          const p = projectAs(kind, item) as Projected;
+          buffer.push(p);
+          const node = stats && claimNode(p);
+          if (node) stats.add(node);
+        }
         o.onProgress?.({ type: 'page', kind, namespace, page: ++page, items: items.length });
       },
     });
     for (const p of buffer) {
       builder.add(p);
-      if (p.kind === 'pods' && p.object.nodeName && p.object.volumes.some((v) => v.claimName)) nodesWithClaims.add(p.object.nodeName);
+      const node = claimNode(p);
+      if (node) nodesWithClaims.add(node);
     }
     if (outcome.ok || buffer.length > 0) {
       builder.observe(kind);
@@ -181,12 +193,8 @@ export async function collectSnapshot(conn: ClusterConnection, o: CollectOptions
       concurrency,
       collect,
     );
-    if (wanted.has('volumestats')) {
-      const vs = await collectVolumeStats(conn, [...nodesWithClaims].sort(), {
-        concurrency: o.statsConcurrency ?? 16,
-        perNodeTimeoutMs: o.requestTimeoutMs ?? conn.requestTimeoutMs,
-        signal: requests.signal,
-      });
+    if (stats) {
+      const vs = await stats.results([...nodesWithClaims].sort());
       builder.addVolumeStats(vs.stats);
       if (vs.stats.length > 0) readKinds.add('volumestats');
       for (const entry of vs.incomplete) builder.addIncomplete(entry);

@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { kubeletSummary, node } from '@kubectl-storage/test-fixtures';
 import { manualTimeouts, useFakeApiServer, writeKubeconfig } from '../../../test/msw';
 import { connect } from './connection';
-import { collectVolumeStats, volumeStatsFromSummary } from './volumeStats';
+import { collectVolumeStats, VolumeStatsPool, volumeStatsFromSummary } from './volumeStats';
 
 const harness = useFakeApiServer();
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vstats-'));
@@ -61,5 +61,21 @@ describe('collectVolumeStats', () => {
       { kind: 'volumestats', node: 'gone', reason: 'not-found', message: 'volume stats of node gone: nodes "gone" not found' },
     ]);
     expect(fake.requests.every((r) => r.method === 'GET' && r.path.endsWith('/proxy/stats/summary'))).toBe(true);
+  });
+});
+
+describe('VolumeStatsPool', () => {
+  it('gives the stats of exactly the final nodes: one seen only on dropped pages is left out, one not asked yet is asked', async () => {
+    const summary = (n: string) => kubeletSummary(n, [{ namespace: 'a', pod: `p-${n}`, claim: `c-${n}`, usedBytes: 1 }]);
+    const fake = harness.start({ objects: [node('a'), node('b'), node('c')], behaviour: { nodeStats: { a: summary('a'), b: summary('b'), c: summary('c') } } });
+    const pool = new VolumeStatsPool(connect({ kubeconfig: writeKubeconfig(dir, { server: fake.server }) }), { concurrency: 2 });
+    pool.add('a');
+    pool.add('b');
+    pool.add('b');
+    const result = await pool.results(['c', 'b']);
+    expect(result.stats.map((s) => s.nodeName)).toEqual(['c', 'b']);
+    expect(result.incomplete).toEqual([]);
+    // Each node asked once, `b` too although added twice and asked for again.
+    expect(fake.requests.filter((r) => r.path.includes('/proxy/')).map((r) => r.path.split('/')[4]).sort()).toEqual(['a', 'b', 'c']);
   });
 });
