@@ -13,7 +13,8 @@ const Module = require('node:module');
 
 function cacheDir(env) {
   if (env.KUBECTL_STORAGE_NO_COMPILE_CACHE) return undefined;
-  const base = env.XDG_CACHE_HOME || (env.HOME || os.homedir() ? path.join(env.HOME || os.homedir(), '.cache') : undefined);
+  const home = env.HOME || os.homedir();
+  const base = env.XDG_CACHE_HOME || (home ? path.join(home, '.cache') : undefined);
   return base ? path.join(base, 'kubectl-storage', 'v8') : undefined;
 }
 

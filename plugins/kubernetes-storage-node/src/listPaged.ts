@@ -74,9 +74,9 @@ export function continueTokenInHead(head: string): string | undefined {
 
 /** A page's request in flight, and the next page's, started from this one's head (look-ahead). */
 interface PageFetch {
-  token: string | undefined;
-  outcome: Promise<GetOutcome>;
-  next?: PageFetch;
+  readonly token: string | undefined;
+  readonly outcome: Promise<GetOutcome>;
+  readonly next: PageFetch | undefined;
 }
 
 /**
@@ -90,16 +90,22 @@ interface PageFetch {
  */
 export async function listPaged(requests: RunRequests, path: string, o: ListPagedOptions): Promise<ListOutcome> {
   const fetchPage = (token: string | undefined): PageFetch => {
-    const fetch: PageFetch = { token, outcome: Promise.resolve(undefined as never) };
-    fetch.outcome = getRetried(requests, path, { ...o.query, limit: o.pageSize, continue: token }, o.accept, (status, head) => {
-      if (status !== 200 || fetch.next) return;
-      const next = continueTokenInHead(head);
-      if (next === undefined) return;
-      fetch.next = fetchPage(next);
+    let next: PageFetch | undefined;
+    const outcome = getRetried(requests, path, { ...o.query, limit: o.pageSize, continue: token }, o.accept, (status, head) => {
+      if (status !== 200 || next) return;
+      const nextToken = continueTokenInHead(head);
+      if (nextToken === undefined) return;
+      next = fetchPage(nextToken);
       // Dropped look-aheads end on their own; their failures are the page's to report if it is asked for again.
-      fetch.next.outcome.catch(() => undefined);
+      next.outcome.catch(() => undefined);
     });
-    return fetch;
+    return {
+      token,
+      outcome,
+      get next() {
+        return next;
+      },
+    };
   };
   let restarted = false;
   let pages = 0;

@@ -2,7 +2,7 @@
 // an incomplete entry for that node; it never aborts the others (kubectl-df-pv's weakness).
 import { KINDS, projectStatsSummary, type IncompleteEntry, type VolumeStats } from '@kubectl-storage/plugin-kubernetes-storage-common';
 import type { ClusterConnection } from './connection';
-import { mapPool, Semaphore } from './concurrency';
+import { Semaphore } from './concurrency';
 import { ClusterUnreachableError } from './errors';
 import { reasonOfStatus, statusMessage } from './statusMessage';
 
@@ -40,10 +40,9 @@ async function statsOfNode(conn: ClusterConnection, node: string, timeoutMs: num
   }
 }
 
-export async function collectVolumeStats(conn: ClusterConnection, nodeNames: string[], o: VolumeStatsOptions = {}): Promise<VolumeStatsResult> {
-  const timeoutMs = o.perNodeTimeoutMs ?? 10_000;
-  const perNode = await mapPool([...new Set(nodeNames)], o.concurrency ?? 4, (node) => statsOfNode(conn, node, timeoutMs, o.signal));
-  return { stats: perNode.flatMap((r) => r.stats), incomplete: perNode.flatMap((r) => r.incomplete) };
+/** The stats of these nodes, asked all at once (with the pool's bound): VolumeStatsPool for a known set. */
+export function collectVolumeStats(conn: ClusterConnection, nodeNames: string[], o: VolumeStatsOptions = {}): Promise<VolumeStatsResult> {
+  return new VolumeStatsPool(conn, o).results(nodeNames);
 }
 
 /**
