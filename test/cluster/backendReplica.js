@@ -10,4 +10,6 @@ const backend = createBackend();
 backend.add(catalogServiceMock.factory({ entities: JSON.parse(process.env.REPLICA_ENTITIES || '[]') }));
 backend.add(mockServices.httpAuth.factory({ defaultCredentials: mockCredentials.user() }));
 backend.add(require('@kubectl-storage/plugin-kubernetes-storage-backend'));
-backend.start();
+// A backend whose start-up failed stays up answering 503 (Backstage logs the rejection and carries on); a replica
+// that cannot serve exits instead, so the test sees why at once rather than after its timeout.
+backend.start().catch(() => process.exit(1));
