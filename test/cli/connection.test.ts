@@ -73,6 +73,17 @@ describe('connection flags override the kubeconfig, as in kubectl', () => {
     expectAll(fake, { impersonateUser: 'jane', impersonateGroup: 'dev, ops', authorization: 'Bearer prod-token' });
   });
 
+  it('--as-uid with --as (Impersonate-Uid), refused without --as before any request', async () => {
+    const fake = serve('https://prod.example:6443');
+    expect((await pv('--as', 'jane', '--as-uid', 'u-1')).exitCode).toBe(0);
+    expectAll(fake, { impersonateUser: 'jane', impersonateUid: 'u-1', impersonateGroup: null });
+    const before = fake.requests.length;
+    const run = await pv('--as-uid', 'u-1');
+    expect(run.exitCode).toBe(3);
+    expect(run.stderr).toBe('error: requesting uid, groups or user-extra (--as-uid or --as-group) without impersonating a user: pass --as too\n');
+    expect(fake.requests).toHaveLength(before);
+  });
+
   it('--as-group without --as is refused before any request', async () => {
     const fake = serve('https://prod.example:6443');
     const run = await pv('--as-group', 'ops');
@@ -159,23 +170,23 @@ describe('-v levels (kubectl -v=N)', () => {
 });
 
 describe('orphans commands carry the connection flags of the read', () => {
-  it('--server, --as and --as-group are repeated, the token only as a placeholder', async () => {
+  it('--server, --as, --as-uid and --as-group are repeated, the token only as a placeholder', async () => {
     serve('https://elsewhere.example:8443', 'secret-flag-token');
     const run = await runCli(Orphans, [
       '--kubeconfig', kubeconfig, '--now', NOW, '-A', '-o', 'json',
-      '--server', 'https://elsewhere.example:8443', '--token', 'secret-flag-token', '--as', 'alice', '--as-group', 'ops',
+      '--server', 'https://elsewhere.example:8443', '--token', 'secret-flag-token', '--as', 'alice', '--as-uid', 'u-7', '--as-group', 'ops',
     ]);
     expect(run.exitCode).toBe(0);
     expect(run.stdout).not.toContain('secret-flag-token');
     const doc = JSON.parse(run.stdout) as { target: { flags: string[] }; items: { commands: string[] }[] };
     expect(doc.target.flags).toEqual([
       '--context', 'prod', '--kubeconfig', kubeconfig,
-      '--server', 'https://elsewhere.example:8443', '--token', '<token>', '--as', 'alice', '--as-group', 'ops',
+      '--server', 'https://elsewhere.example:8443', '--token', '<token>', '--as', 'alice', '--as-uid', 'u-7', '--as-group', 'ops',
     ]);
     const commands = doc.items.flatMap((o) => o.commands).filter((c) => !c.startsWith('#'));
     expect(commands.length).toBeGreaterThan(0);
     for (const c of commands) {
-      expect(c).toContain(`kubectl --context prod --kubeconfig ${kubeconfig} --server https://elsewhere.example:8443 --token '<token>' --as alice --as-group ops `);
+      expect(c).toContain(`kubectl --context prod --kubeconfig ${kubeconfig} --server https://elsewhere.example:8443 --token '<token>' --as alice --as-uid u-7 --as-group ops `);
     }
   });
 });

@@ -70,6 +70,7 @@ export interface LoggedRequest {
   authorization: string | null;
   impersonateUser: string | null;
   impersonateGroup: string | null;
+  impersonateUid: string | null;
 }
 
 export interface FakeApiServer {
@@ -306,6 +307,7 @@ export function createFakeApiServer(options: FakeApiServerOptions): FakeApiServe
       authorization: request.headers.get('authorization'),
       impersonateUser: request.headers.get('impersonate-user'),
       impersonateGroup: request.headers.get('impersonate-group'),
+      impersonateUid: request.headers.get('impersonate-uid'),
     };
     requests.push(logged);
     for (const w of waiters.splice(0)) {

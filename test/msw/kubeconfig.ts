@@ -11,6 +11,8 @@ export interface KubeconfigContext {
   server?: string;
   /** Default: the file's token. */
   token?: string;
+  /** More fields of the context's user entry (as, as-groups, as-uid, as-user-extra, ...). */
+  userFields?: Record<string, unknown>;
 }
 
 export interface WriteKubeconfigOptions {
@@ -40,7 +42,7 @@ export function writeKubeconfig(dir: string, o: WriteKubeconfigOptions = {}): st
         ...(o.caFile ? { 'certificate-authority': o.caFile } : { 'insecure-skip-tls-verify': true }),
       },
     })),
-    users: contexts.map((c) => ({ name: `${c.name}-user`, user: { token: c.token ?? o.token ?? 'fake-token' } })),
+    users: contexts.map((c) => ({ name: `${c.name}-user`, user: { token: c.token ?? o.token ?? 'fake-token', ...c.userFields } })),
     contexts: contexts.map((c) => ({
       name: c.name,
       context: { cluster: `${c.name}-cluster`, user: `${c.name}-user`, ...(c.namespace ? { namespace: c.namespace } : {}) },

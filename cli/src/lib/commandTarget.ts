@@ -21,6 +21,7 @@ export function connectionArgs(flags: ConnectionFlagValues): string[] {
     ['--certificate-authority', flags['certificate-authority']],
     ['--token', flags.token !== undefined ? TOKEN_PLACEHOLDER : undefined],
     ['--as', flags.as],
+    ['--as-uid', flags['as-uid']],
   ];
   for (const [flag, value] of pairs) if (value !== undefined) args.push(flag, value);
   for (const group of flags['as-group'] ?? []) args.push('--as-group', group);

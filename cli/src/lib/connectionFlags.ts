@@ -11,6 +11,7 @@ export const connectionFlags = {
   user: Flags.string({ summary: 'The name of the kubeconfig user to use (instead of the context\'s).', helpGroup: CLUSTER }),
   cluster: Flags.string({ summary: 'The name of the kubeconfig cluster to use (instead of the context\'s).', helpGroup: CLUSTER }),
   as: Flags.string({ summary: 'Username to impersonate for the operation (Impersonate-User).', helpGroup: CLUSTER }),
+  'as-uid': Flags.string({ summary: 'UID to impersonate for the operation (Impersonate-Uid; needs --as).', helpGroup: CLUSTER }),
   'as-group': Flags.string({ summary: 'Group to impersonate for the operation; repeat it for several groups (needs --as).', multiple: true, helpGroup: CLUSTER }),
   'insecure-skip-tls-verify': Flags.boolean({
     summary: "Do not check the server's certificate (HTTPS connections become insecure).",
@@ -30,6 +31,7 @@ export function connectionOverrides(flags: ConnectionFlagValues): ConnectionOver
     user: flags.user,
     cluster: flags.cluster,
     as: flags.as,
+    asUid: flags['as-uid'],
     asGroups: flags['as-group'],
     insecureSkipTlsVerify: flags['insecure-skip-tls-verify'] === true ? true : undefined,
     certificateAuthority: flags['certificate-authority'],

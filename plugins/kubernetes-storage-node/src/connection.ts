@@ -5,6 +5,7 @@ import type { SnapshotSource } from '@kubectl-storage/plugin-kubernetes-storage-
 import { AuthError, firstLine } from './errors';
 import { httpGet, type ApiResponse, type RawGetOptions } from './httpGet';
 import { httpStream, type StreamResponse } from './httpStream';
+import { impersonationHeaders } from './impersonation';
 import { entriesOf, kubeConfigOf, readKubeconfig } from './kubeconfig';
 import type { RetryOptions } from './retry';
 import { simpleCredentials, type RequestCredentials } from './simpleCredentials';
@@ -139,11 +140,8 @@ const sameMaterial = (a: unknown, b: unknown): boolean =>
  * client certificates need no client-node (simpleCredentials.ts); with `viaClientNode` everything goes through it.
  */
 function credentialsFor(target: Target, viaClientNode: (() => KubeConfig) | undefined): () => Promise<RequestCredentials> {
-  const impersonation: Record<string, string | string[]> = {};
-  const as = target.effectiveUser.impersonateUser;
-  if (as) impersonation['Impersonate-User'] = as;
-  // One header line per group, as client-go sends them (the API server reads every value).
-  if (target.impersonateGroups.length > 0) impersonation['Impersonate-Group'] = [...target.impersonateGroups];
+  // One header line per group and extra value, as client-go sends them (the API server reads every value).
+  const impersonation = impersonationHeaders(target.impersonation);
   if (target.server.startsWith('http:')) {
     // `kubectl proxy` and the like: kubectl sends no credentials over plain http (client-go reads the user's auth
     // only "if we are secure"), but still asks for impersonation. client-node refuses http outright.

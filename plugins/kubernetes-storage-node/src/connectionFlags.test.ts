@@ -78,6 +78,47 @@ describe('kubectl connection flags', () => {
     expect(() => connect({ kubeconfig: twoOfEach(), overrides: { asGroups: ['ops'] } })).toThrow(/--as-group\) without impersonating a user: pass --as too$/);
   });
 
+  it('impersonates as the kubeconfig user says (as, as-uid, as-groups, as-user-extra); the flags replace each value', async () => {
+    const fake = harness.start({ objects: [pod('shop', 'p')], server: 'https://prod.example:6443' });
+    const headers: Record<string, unknown>[] = [];
+    const request = https.request;
+    jest.spyOn(https, 'request').mockImplementation(((...args: Parameters<typeof https.request>) => {
+      headers.push((args[1] as https.RequestOptions).headers as Record<string, unknown>);
+      return request(...args);
+    }) as typeof https.request);
+    const userFields = { as: 'jane', 'as-uid': 'u-1', 'as-groups': ['dev', 'ops'], 'as-user-extra': { scopes: ['view', 'list'], 'team/név': ['storage'] } };
+    const file = writeKubeconfig(dir, { contexts: [{ name: 'prod', namespace: 'shop', server: 'https://prod.example:6443', token: 'prod-token', userFields }] });
+    await connect({ kubeconfig: file }).get(PODS);
+    expect(headers[0]).toMatchObject({
+      'Impersonate-User': 'jane',
+      'Impersonate-Uid': 'u-1',
+      'Impersonate-Group': ['dev', 'ops'],
+      'Impersonate-Extra-scopes': ['view', 'list'],
+      // client-go percent-encodes what is not a header token character in the key (the API server decodes it).
+      'Impersonate-Extra-team%2Fn%C3%A9v': ['storage'],
+    });
+    // --as replaces only the user; --as-group replaces the groups, --as-uid the uid; a --token keeps whom it acts as.
+    await connect({ kubeconfig: file, overrides: { as: 'joe', asGroups: ['sre'], asUid: 'u-2', token: 'prod-token' } }).get(PODS);
+    expect(headers[1]).toMatchObject({ 'Impersonate-User': 'joe', 'Impersonate-Uid': 'u-2', 'Impersonate-Group': ['sre'], 'Impersonate-Extra-scopes': ['view', 'list'] });
+    expect(fake.requests.map((r) => [r.impersonateUser, r.impersonateGroup])).toEqual([['jane', 'dev, ops'], ['joe', 'sre']]);
+  });
+
+  it('refuses a uid, groups or extra without a user to impersonate, from the kubeconfig or --as-uid, as clientcmd does', () => {
+    const file = writeKubeconfig(dir, { contexts: [{ name: 'prod', userFields: { 'as-groups': ['ops'] } }] });
+    expect(() => connect({ kubeconfig: file })).toThrow(new KubeconfigError('requesting uid, groups or user-extra (kubeconfig user "prod-user") without impersonating a user: pass --as too'));
+    expect(() => connect({ kubeconfig: twoOfEach(), overrides: { asUid: 'u-1' } })).toThrow(/\(--as-uid or --as-group\) without impersonating a user: pass --as too$/);
+    // With a user to impersonate it is fine, and nothing is sent for an empty kubeconfig list.
+    const ok = writeKubeconfig(dir, { fileName: 'ok', contexts: [{ name: 'prod', userFields: { as: 'jane', 'as-groups': [] } }] });
+    expect(connect({ kubeconfig: ok })).toBeDefined();
+  });
+
+  it('reads a malformed as-groups or as-user-extra as a one-line kubeconfig error', () => {
+    const groups = writeKubeconfig(dir, { fileName: 'g', contexts: [{ name: 'prod', userFields: { as: 'jane', 'as-groups': 'ops' } }] });
+    expect(() => connect({ kubeconfig: groups })).toThrow(`cannot read kubeconfig ${groups}: users[0].user.as-groups must be a list of strings`);
+    const extra = writeKubeconfig(dir, { fileName: 'e', contexts: [{ name: 'prod', userFields: { as: 'jane', 'as-user-extra': { scopes: 'view' } } }] });
+    expect(() => connect({ kubeconfig: extra })).toThrow(`cannot read kubeconfig ${extra}: users[0].user.as-user-extra.scopes must be a list of strings`);
+  });
+
   it('--certificate-authority replaces the kubeconfig\'s CA settings and is the CA the TLS agent trusts', async () => {
     const ca = path.join(dir, 'ca.crt');
     fs.writeFileSync(ca, '-----BEGIN CERTIFICATE-----\nZmxhZy1jYQ==\n-----END CERTIFICATE-----\n');

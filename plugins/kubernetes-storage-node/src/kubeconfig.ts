@@ -9,7 +9,7 @@ import type { KubeConfig } from '@kubernetes/client-node';
 import { KubeconfigError } from './errors';
 import { readKubeconfigFile, type KubeconfigEntries } from './kubeconfigFile';
 
-export type { KubeconfigEntries } from './kubeconfigFile';
+export type { KubeconfigEntries, KubeconfigUser } from './kubeconfigFile';
 
 type ClientNode = typeof import('@kubernetes/client-node');
 

@@ -9,11 +9,15 @@ import * as path from 'node:path';
 import { load } from 'js-yaml';
 import type { Cluster, Context, User } from '@kubernetes/client-node';
 import { KubeconfigError, firstLine } from './errors';
+import { kubeconfigImpersonation, type KubeconfigImpersonation } from './impersonation';
+
+/** A kubeconfig user: client-node's shape, plus the impersonation fields client-node does not read. */
+export type KubeconfigUser = User & KubeconfigImpersonation;
 
 /** A kubeconfig's entries, in client-node's shapes (KubeConfig.loadFromOptions takes them as they are). */
 export interface KubeconfigEntries {
   clusters: Cluster[];
-  users: User[];
+  users: KubeconfigUser[];
   contexts: Context[];
   currentContext: string | undefined;
 }
@@ -41,7 +45,7 @@ function clusters(list: unknown): Cluster[] {
   });
 }
 
-function users(list: unknown): User[] {
+function users(list: unknown): KubeconfigUser[] {
   if (!Array.isArray(list)) return [];
   return list.map((elt: Raw, i) => {
     if (!elt.name) throw new Error(`users[${i}].name is missing`);
@@ -60,6 +64,7 @@ function users(list: unknown): User[] {
       password: field('password'),
       username: field('username'),
       impersonateUser: field('as'),
+      ...kubeconfigImpersonation(u, `users[${i}].user`),
     };
   });
 }

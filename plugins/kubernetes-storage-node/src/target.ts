@@ -7,7 +7,8 @@
 // requests authenticate by themselves or through client-node (connection.ts).
 import type { Cluster, User } from '@kubernetes/client-node';
 import { KubeconfigError } from './errors';
-import type { KubeconfigEntries } from './kubeconfig';
+import { effectiveImpersonation, type Impersonation } from './impersonation';
+import type { KubeconfigEntries, KubeconfigUser } from './kubeconfig';
 import { serverUrl } from './serverUrl';
 import { checkTlsFiles } from './tlsFiles';
 
@@ -23,6 +24,8 @@ export interface ConnectionOverrides {
   cluster?: string;
   /** --as: the user to impersonate (Impersonate-User). */
   as?: string;
+  /** --as-uid: the uid to impersonate (Impersonate-Uid); needs a user to impersonate. */
+  asUid?: string;
   /** --as-group: groups to impersonate (one Impersonate-Group header each); needs a user to impersonate. */
   asGroups?: string[];
   /** --insecure-skip-tls-verify: do not check the server's certificate. */
@@ -43,7 +46,8 @@ export interface Target {
   namespace: string;
   /** Normalised: scheme, host, port and any path prefix, no trailing slash. */
   server: string;
-  impersonateGroups: string[];
+  /** Whom the requests act as: the kubeconfig user's as/as-uid/as-groups/as-user-extra under --as/--as-uid/--as-group. */
+  impersonation: Impersonation;
 }
 
 const byName = <T extends { name: string }>(list: readonly T[], name: string): T | undefined => list.find((e) => e.name === name);
@@ -77,7 +81,7 @@ function pickCluster(kc: KubeconfigEntries, context: { name: string; cluster?: s
   throw new KubeconfigError(`context "${context.name}" refers to cluster "${context.cluster}", which is not in kubeconfig`);
 }
 
-function pickUser(kc: KubeconfigEntries, context: { name: string; user?: string }, o: ConnectionOverrides): User {
+function pickUser(kc: KubeconfigEntries, context: { name: string; user?: string }, o: ConnectionOverrides): KubeconfigUser {
   if (o.user !== undefined) {
     const user = byName(kc.users, o.user);
     if (!user) throw new KubeconfigError(`user "${o.user}" not found in kubeconfig`);
@@ -104,7 +108,7 @@ function effectiveCluster(base: Cluster, o: ConnectionOverrides, user: User): Cl
   };
 }
 
-function effectiveUser(base: User, o: ConnectionOverrides): User {
+function effectiveUser(base: KubeconfigUser, o: ConnectionOverrides): KubeconfigUser {
   const impersonateUser = o.as ?? base.impersonateUser ?? undefined;
   // A --token wins over how the user would otherwise authenticate (client-go: an exec plugin or auth provider
   // steps aside when a bearer token is set); client certificates stay, as kubectl keeps them.
@@ -117,12 +121,11 @@ function effectiveUser(base: User, o: ConnectionOverrides): User {
 
 export function resolveTarget(kc: KubeconfigEntries, wantedContext: string | undefined, o: ConnectionOverrides = {}): Target {
   const context = pickContext(kc, wantedContext, o);
-  const user = effectiveUser(pickUser(kc, context, o), o);
+  const picked = pickUser(kc, context, o);
+  const user = effectiveUser(picked, o);
   const cluster = effectiveCluster(pickCluster(kc, context, o), o, user);
-  const impersonateGroups = o.asGroups ?? [];
-  if (impersonateGroups.length > 0 && !user.impersonateUser) {
-    throw new KubeconfigError('requesting groups to impersonate (--as-group) without impersonating a user: pass --as too');
-  }
+  // From the picked user: a --token replaces how it authenticates, not whom it impersonates.
+  const impersonation = effectiveImpersonation(picked.name, picked, o);
   // Over plain http kubectl sends no credentials and reads no TLS files (client-go: "only try to read the auth
   // information if we are secure"); over https they must be there before the first request.
   if (cluster.server.startsWith('https:')) checkTlsFiles(cluster, user);
@@ -135,5 +138,5 @@ export function resolveTarget(kc: KubeconfigEntries, wantedContext: string | und
     contexts: [{ name: internal.context, cluster: internal.cluster, user: internal.user, namespace }],
     currentContext: internal.context,
   };
-  return { entries, effectiveCluster: cluster, effectiveUser: user, context: context.name, cluster: cluster.name, user: user.name, namespace, server: cluster.server, impersonateGroups };
+  return { entries, effectiveCluster: cluster, effectiveUser: user, context: context.name, cluster: cluster.name, user: user.name, namespace, server: cluster.server, impersonation };
 }
