@@ -10,6 +10,7 @@ import { FindingsSection } from './FindingsSection';
 import { OrdinalGrid } from './OrdinalGrid';
 import { VolumesSection } from './VolumesSection';
 import { IngressSection } from './IngressSection';
+import { failureReasonText } from './failureReason';
 import { Freshness } from './Freshness';
 import { unreadKinds } from './notRead';
 import { usableReport } from './usableReport';
@@ -98,7 +99,7 @@ export function ClusterSection(props: { answer: ClusterStorageAnswer; catalog: R
         <WarningPanel
           severity="error"
           defaultExpanded
-          title={`Cluster ${answer.cluster} cannot be read${answer.failure ? `: ${answer.failure.reason}` : ''}`}
+          title={`Cluster ${answer.cluster} cannot be read${answer.failure && failureReasonText(answer.failure) ? `: ${failureReasonText(answer.failure)}` : ''}`}
           message={
             answer.failure ? (
               <>

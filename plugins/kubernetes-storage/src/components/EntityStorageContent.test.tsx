@@ -131,6 +131,18 @@ describe('EntityStorageContent', () => {
     expect(ok).toHaveTextContent('OK');
   });
 
+  it('titles a failure by its reason in words, and a catch-all error by its message alone', async () => {
+    serve(entityResponse([
+      { ...failingCluster, cluster: 'a', failure: { reason: 'unauthorized', message: 'the API server refused the credentials (401)', since: '2026-12-02T11:40:00Z' } },
+      { ...failingCluster, cluster: 'b', failure: { reason: 'error', message: 'cannot reach https://127.0.0.1:9: connection refused', since: '2026-12-02T11:40:00Z' } },
+    ]));
+    await renderPage();
+    expect(await screen.findByTestId('cluster-a')).toHaveTextContent('Cluster a cannot be read: credentials refused');
+    const b = screen.getByTestId('cluster-b');
+    expect(b).toHaveTextContent('Cluster b cannot be readcannot reach https://127.0.0.1:9');
+    expect(b).not.toHaveTextContent(/cannot be read: error/);
+  });
+
   it("shows a failing cluster's error beside another cluster's data", async () => {
     serve(entityResponse([okCluster(), failingCluster]));
     await renderPage();
