@@ -41,7 +41,8 @@ function referenceClosure(s: Snapshot, scope: SnapshotScope) {
   const pods = new Set(s.pods.filter((p) => seed(p.meta)));
   const sets = new Set(s.statefulSets.filter((o) => seed(o.meta)));
   const services = new Set(s.services.filter((o) => seed(o.meta)));
-  const ingresses = new Set(s.ingresses.filter((o) => seed(o.meta)));
+  const seededIngresses = new Set(s.ingresses.filter((o) => seed(o.meta)));
+  const ingresses = new Set(seededIngresses);
   const claimKeys = new Set(s.persistentVolumeClaims.filter((c) => seed(c.meta)).map((c) => keyOf(c.meta)));
   const volumes = new Set<PersistentVolume>(
     selector ? s.persistentVolumes.filter((v) => matchesLabelSelector(selector, v.meta.labels) && !(v.claimRef && ns && !ns.has(v.claimRef.namespace))) : [],
@@ -85,8 +86,9 @@ function referenceClosure(s: Snapshot, scope: SnapshotScope) {
       const sel = svc.selector;
       if (sel && Object.keys(sel).length > 0 && [...pods].some((p) => p.meta.namespace === svc.meta.namespace && matchesLabelSelector({ matchLabels: sel }, p.meta.labels))) services.add(svc);
     }
+    // The seeded Ingresses bring their Services; an Ingress routing to a kept Service is kept (shared: it brings none).
+    for (const ing of seededIngresses) for (const svc of s.services) if (svc.meta.namespace === ing.meta.namespace && backendServices(ing).includes(svc.meta.name)) services.add(svc);
     for (const ing of s.ingresses) if (backendServices(ing).some((n) => [...services].some((svc) => keyOf(svc.meta) === k(ing.meta.namespace, n)))) ingresses.add(ing);
-    for (const ing of ingresses) for (const svc of s.services) if (svc.meta.namespace === ing.meta.namespace && backendServices(ing).includes(svc.meta.name)) services.add(svc);
   }
   const serviceKeys = new Set([...services].map((svc) => keyOf(svc.meta)));
   const claimObjects = s.persistentVolumeClaims.filter((c) => claimKeys.has(keyOf(c.meta)));
@@ -104,6 +106,7 @@ function referenceClosure(s: Snapshot, scope: SnapshotScope) {
     pods,
     statefulSets: sets,
     services,
+    seededIngresses,
     ingresses,
     persistentVolumes: volumes,
     persistentVolumeClaims: new Set(claimObjects),
@@ -120,10 +123,19 @@ describe('scopeSnapshot over random raw objects (property)', () => {
       fc.property(rawObjects(), scopeArb, (raw, scope) => {
         const snapshot = build(raw);
         const scoped = scopeSnapshot(snapshot, scope);
-        const closure = referenceClosure(snapshot, scope);
+        const { seededIngresses, ingresses, ...closure } = referenceClosure(snapshot, scope);
         for (const [list, allowed] of Object.entries(closure)) {
           const outside = (scoped[list as keyof typeof closure] as object[]).filter((o) => !(allowed as Set<object>).has(o));
           expect({ list, outside }).toEqual({ list, outside: [] });
+        }
+        // Ingresses: the seeded ones as they are; a shared one (kept for a kept Service) only with paths to kept Services.
+        const keptServices = new Set(scoped.services.map((svc) => keyOf(svc.meta)));
+        const allowedIngresses = new Set([...ingresses].map((ing) => keyOf(ing.meta)));
+        for (const ing of scoped.ingresses) {
+          expect({ ingress: keyOf(ing.meta), allowed: allowedIngresses.has(keyOf(ing.meta)) }).toEqual({ ingress: keyOf(ing.meta), allowed: true });
+          if (seededIngresses.has(ing)) continue;
+          const elsewhere = backendServices(ing).filter((n) => !keptServices.has(k(ing.meta.namespace, n)));
+          expect({ ingress: keyOf(ing.meta), elsewhere }).toEqual({ ingress: keyOf(ing.meta), elsewhere: [] });
         }
         // Looked up, not owned: kept whole.
         expect(scoped.storageClasses).toBe(snapshot.storageClasses);

@@ -256,6 +256,8 @@ describe('Services that select the entity\'s pods', () => {
     const scoped = scopeSnapshot(prepareSnapshot(snapshot), { selector: 'backstage.io/kubernetes-id=checkout' });
     expect(names(scoped.services)).toEqual(['edge/checkout']);
     expect(names(scoped.ingresses)).toEqual(['edge/checkout']);
+    // Every path of it routes to the kept Service: the very object, not a copy.
+    expect(scoped.ingresses[0]).toBe(snapshot.ingresses[0]);
     expect(names(scoped.endpointSlices)).toEqual(['edge/checkout-abc']);
   });
 
@@ -264,6 +266,69 @@ describe('Services that select the entity\'s pods', () => {
     expect(names(scoped.services)).not.toContain('edge/search');
     expect(names(scoped.services)).not.toContain('edge/headless-all');
     expect(names(scoped.services)).not.toContain('other/checkout');
+  });
+});
+
+describe('a shared Ingress', () => {
+  // One Ingress per host for two teams: /shop -> web (this entity), /search -> search (another team, broken: no
+  // ready endpoints) and /legacy -> a Service that does not exist; TLS for both hosts.
+  const shared = ingress({
+    name: 'edge',
+    namespace: 'shop',
+    meta: { labels: { owner: 'platform' } },
+    rules: [
+      { host: 'shop.example.com', paths: [ingressPath('web', 80, '/shop'), ingressPath('search', 80, '/search')] },
+      { host: 'legacy.example.com', paths: [ingressPath('legacy')] },
+    ],
+    defaultBackend: { service: { name: 'search', portNumber: 80 } },
+    tls: [{ hosts: ['shop.example.com'], secretName: 'shop-tls' }, { hosts: ['legacy.example.com'], secretName: 'legacy-tls' }],
+  });
+  const snapshot = snapshotOf({
+    pods: [pod({ name: 'web-1', namespace: 'shop', meta: { labels: { app: 'web' } } }), pod({ name: 'search-1', namespace: 'shop', meta: { labels: { app: 'search' } } })],
+    services: [
+      service({ name: 'web', namespace: 'shop', selector: { app: 'web' }, meta: { labels: { app: 'web' } } }),
+      service({ name: 'search', namespace: 'shop', selector: { app: 'search' } }),
+    ],
+    endpointSlices: [
+      endpointSlice({ name: 'web-x', namespace: 'shop', serviceName: 'web' }),
+      endpointSlice({ name: 'search-x', namespace: 'shop', serviceName: 'search', ready: 0, notReady: 2 }),
+    ],
+    ingresses: [shared],
+    ingressClasses: [ingressClass('nginx')],
+    secrets: [secret({ name: 'shop-tls', namespace: 'shop' }), secret({ name: 'legacy-tls', namespace: 'shop' })],
+  });
+
+  it("is kept for the entity's Service with only its paths, and brings none of the other Services", () => {
+    const scoped = scopeSnapshot(prepareSnapshot(snapshot), { selector: 'app=web' });
+    expect(names(scoped.services)).toEqual(['shop/web']);
+    expect(names(scoped.endpointSlices)).toEqual(['shop/web-x']);
+    expect(scoped.ingresses).toHaveLength(1);
+    const seen = scoped.ingresses[0];
+    expect(seen.rules).toEqual([{ host: 'shop.example.com', paths: [ingressPath('web', 80, '/shop')] }]);
+    expect(seen.defaultBackend).toBeUndefined();
+    expect(seen.tls).toEqual([{ hosts: ['shop.example.com'], secretName: 'shop-tls' }]);
+    // The other team's failing path and the missing Service are not this entity's findings.
+    const codes = analyze(scoped, { now: new Date('2026-12-02T12:00:00Z') }).findings.map((f) => f.code);
+    expect(codes).not.toContain('ingress-no-ready-endpoints');
+    expect(codes).not.toContain('ingress-service-missing');
+    // The unscoped snapshot still has the whole Ingress, and its failures.
+    const all = analyze(snapshot, { now: new Date('2026-12-02T12:00:00Z') }).findings.map((f) => f.code);
+    expect(all).toEqual(expect.arrayContaining(['ingress-no-ready-endpoints', 'ingress-service-missing']));
+  });
+
+  it('is whole when the entity owns it (seeded by its own labels), with the Services it routes to', () => {
+    const scoped = scopeSnapshot(snapshot, { selector: 'owner=platform' });
+    expect(scoped.ingresses).toEqual([shared]);
+    expect(scoped.ingresses[0]).toBe(shared);
+    expect(names(scoped.services)).toEqual(['shop/search', 'shop/web']);
+  });
+
+  it('keeps every path to any kept Service (and the default backend), dropping only the others', () => {
+    const scoped = scopeSnapshot(snapshot, { namespaces: ['shop'], selector: 'app in (web, search)' });
+    const seen = scoped.ingresses[0];
+    expect(seen.rules).toEqual([shared.rules[0]]);
+    expect(seen.defaultBackend).toEqual(shared.defaultBackend);
+    expect(seen.tls).toEqual([shared.tls[0]]);
   });
 });
 

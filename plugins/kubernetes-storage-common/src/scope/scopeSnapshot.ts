@@ -8,6 +8,7 @@ import { key } from '../analysis/snapshotIndex';
 import type { Ingress, LabelSelector, Meta, PersistentVolume, PersistentVolumeClaim, Pod, Service, Snapshot, StatefulSet, VolumeStats } from '../model/snapshot';
 import { matchesLabelSelector, parseLabelSelector } from '../util/labelSelector';
 import { labelPair, scopeIndexOf, type SeedLookup } from './scopeIndex';
+import { withPathsToKeptServices } from './sharedIngress';
 
 export interface SnapshotScope {
   /** Only these namespaces; undefined means every namespace of the snapshot. */
@@ -60,8 +61,9 @@ function inSnapshotOrder<T extends object>(kept: Iterable<T>, position: Map<obje
  *   volumes its claims hold or held (the Released volume of a deleted claim too);
  * - free Available volumes of a class a kept Pending claim asks for (candidates for static binding);
  * - Services whose selector picks a kept pod (they route to its pods even when their own labels do not match);
- * - Ingresses routing to kept Services, the Services of kept Ingresses, and the EndpointSlices of kept
- *   Services; volume stats of kept claims.
+ * - the Services the seeded Ingresses route to; Ingresses routing to kept Services (a shared Ingress kept this
+ *   way shows only its paths to kept Services, and brings no other Service); the EndpointSlices of kept Services;
+ *   volume stats of kept claims.
  * Warning events are kept for the kept pods, claims, volumes, StatefulSets, Services and Ingresses only.
  * StorageClasses, IngressClasses, Nodes and Secrets are kept whole: they are looked up, not owned.
  * Takes a Snapshot or a PreparedSnapshot (whose index is then reused, and whose scope lookups are built once and
@@ -148,13 +150,27 @@ export function scopeSnapshot(input: Snapshot | PreparedSnapshot, scope: Snapsho
       if (nsPods.some((pod) => matchesLabelSelector({ matchLabels: sel }, pod.meta.labels))) services.add(svc);
     }
   }
-  for (const svc of [...services]) for (const ing of index.ingressesByService.get(keyOf(svc.meta)) ?? []) ingresses.add(ing);
+  // The Services behind the entity's own Ingresses are part of its paths' health. Ingresses kept only because
+  // they route to a kept Service are shared ones: kept with only those paths (sharedIngress.ts), and they bring
+  // no Services of their own.
   for (const ing of ingresses) {
     for (const name of backendServices(ing)) {
       const svc = index.serviceByKey.get(key(ing.meta.namespace, name));
       if (svc) services.add(svc);
     }
   }
+  const shared = new Set<Ingress>();
+  for (const svc of services) for (const ing of index.ingressesByService.get(keyOf(svc.meta)) ?? []) if (!ingresses.has(ing)) shared.add(ing);
+  const keptServiceNames = new Map<string, Set<string>>();
+  for (const svc of services) {
+    const ns = svc.meta.namespace ?? '';
+    const names = keptServiceNames.get(ns);
+    if (names) names.add(svc.meta.name);
+    else keptServiceNames.set(ns, new Set([svc.meta.name]));
+  }
+  const seenFromHere = (ing: Ingress): Ingress =>
+    shared.has(ing) ? withPathsToKeptServices(ing, keptServiceNames.get(ing.meta.namespace ?? '') ?? new Set()) : ing;
+  for (const ing of shared) ingresses.add(ing);
   const slices = [...services].flatMap((s) => index.slicesByService.get(keyOf(s.meta)) ?? []);
   const stats: VolumeStats[] = [...claims].flatMap((c) => lookups.volumeStatsByClaim.get(c) ?? []);
   const order = lookups.position;
@@ -178,7 +194,7 @@ export function scopeSnapshot(input: Snapshot | PreparedSnapshot, scope: Snapsho
     statefulSets: inSnapshotOrder(sets, order),
     services: inSnapshotOrder(services, order),
     endpointSlices: inSnapshotOrder(new Set(slices), order),
-    ingresses: inSnapshotOrder(ingresses, order),
+    ingresses: inSnapshotOrder(ingresses, order).map(seenFromHere),
     volumeStats: inSnapshotOrder(new Set(stats), order),
     events,
     // What could not be read elsewhere does not make this scope incomplete.
