@@ -170,3 +170,79 @@ describe('scopeSnapshot over random raw objects (property)', () => {
     );
   });
 });
+
+// Random objects rarely make a shared Ingress (one routing to a kept Service and to others), so that rule gets its
+// own property: Services a..d in one namespace, each labelled app=<name>, a few Ingresses whose paths and default
+// backend route to random ones of them (or to a Service that does not exist), and a selector keeping a subset.
+describe('shared Ingresses in a scope (property)', () => {
+  const SERVICES = ['a', 'b', 'c', 'd'] as const;
+  const target = fc.constantFrom(...SERVICES, 'ghost');
+  interface IngressCase {
+    owned: boolean;
+    rules: { host: string; paths: string[] }[];
+    defaultBackend?: string;
+  }
+  const ingressArb: fc.Arbitrary<IngressCase> = fc.record({
+    owned: fc.boolean(),
+    rules: fc.array(fc.record({ host: fc.constantFrom('x.example.invalid', 'y.example.invalid'), paths: fc.array(target, { minLength: 1, maxLength: 3 }) }), { minLength: 1, maxLength: 3 }),
+    defaultBackend: fc.option(target, { nil: undefined }),
+  });
+  const caseArb = fc.record({ kept: fc.subarray([...SERVICES], { minLength: 1 }), ingresses: fc.array(ingressArb, { minLength: 1, maxLength: 4 }) });
+
+  function snapshotOf(ingresses: IngressCase[]): unknown[] {
+    const services = SERVICES.map((name) => ({
+      apiVersion: 'v1', kind: 'Service',
+      metadata: { name, namespace: 'ns-a', uid: `svc-${name}`, labels: { app: name }, creationTimestamp: '2026-12-01T00:00:00Z' },
+      spec: { selector: { app: name }, ports: [{ name: 'http', port: 80 }] },
+    }));
+    const backend = (name: string) => ({ service: { name, port: { number: 80 } } });
+    const items = ingresses.map((ing, i) => ({
+      apiVersion: 'networking.k8s.io/v1', kind: 'Ingress',
+      // An owned Ingress carries the label of every Service, so any selector over app seeds it.
+      metadata: { name: `ing-${i}`, namespace: 'ns-a', uid: `ing-${i}`, labels: ing.owned ? { owner: 'me' } : {}, creationTimestamp: '2026-12-01T00:00:00Z' },
+      spec: {
+        ingressClassName: 'nginx',
+        ...(ing.defaultBackend ? { defaultBackend: backend(ing.defaultBackend) } : {}),
+        rules: ing.rules.map((r) => ({ host: r.host, http: { paths: r.paths.map((p, j) => ({ path: `/${j}`, pathType: 'Prefix', backend: backend(p) })) } })),
+        tls: [{ hosts: ['x.example.invalid'], secretName: 'x' }, { hosts: ['y.example.invalid'], secretName: 'y' }],
+      },
+    }));
+    return [...services, ...items];
+  }
+
+  it('keeps of a shared Ingress exactly its paths to kept Services, and an owned one whole with the Services it routes to', () => {
+    assertProperty(
+      fc.property(caseArb, ({ kept, ingresses }) => {
+        const snapshot = build(snapshotOf(ingresses));
+        const selector = { matchExpressions: [{ key: 'app', operator: 'In' as const, values: kept }] };
+        const owned = { matchExpressions: [{ key: 'owner', operator: 'In' as const, values: ['me'] }] };
+        for (const scope of [{ selector }, { selector, namespaces: ['ns-a'] }]) {
+          const scoped = scopeSnapshot(prepareSnapshot(snapshot), scope);
+          expect(scoped.services.map((s) => s.meta.name).sort()).toEqual([...kept].sort());
+          for (const original of snapshot.ingresses) {
+            const routesToKept = backendServices(original).some((n) => kept.includes(n as (typeof SERVICES)[number]));
+            const seen = scoped.ingresses.find((i) => i.meta.name === original.meta.name);
+            expect({ ingress: original.meta.name, kept: seen !== undefined }).toEqual({ ingress: original.meta.name, kept: routesToKept });
+            if (!seen) continue;
+            // Exactly the paths to kept Services, in order, and the default backend only if it is one of them.
+            const expected = original.rules.flatMap((r) => r.paths.filter((p) => kept.includes(p.backend.service?.name as (typeof SERVICES)[number])).map((p) => `${r.host} ${p.path} ${p.backend.service?.name}`));
+            expect(seen.rules.flatMap((r) => r.paths.map((p) => `${r.host} ${p.path} ${p.backend.service?.name}`))).toEqual(expected);
+            const def = original.defaultBackend?.service?.name;
+            expect(seen.defaultBackend?.service?.name).toBe(def && kept.includes(def as (typeof SERVICES)[number]) ? def : undefined);
+            const cut = expected.length !== original.rules.flatMap((r) => r.paths).length || (def !== undefined && !kept.includes(def as (typeof SERVICES)[number]));
+            // Nothing cut: the very object. Cut: only the TLS entries of the hosts still routed.
+            if (!cut) expect(seen).toBe(original);
+            else expect(seen.tls.map((t) => t.secretName)).toEqual(original.tls.filter((t) => seen.rules.some((r) => t.hosts.includes(r.host ?? ''))).map((t) => t.secretName));
+          }
+        }
+        // Owned Ingresses are kept as they are and bring the Services they route to (others then join as shared).
+        const whole = scopeSnapshot(snapshot, { selector: owned });
+        const ownedIngresses = snapshot.ingresses.filter((i) => i.meta.labels?.owner === 'me');
+        for (const ing of ownedIngresses) expect(whole.ingresses).toContain(ing);
+        const routed = new Set(ownedIngresses.flatMap(backendServices).filter((n) => n !== 'ghost'));
+        expect(whole.services.map((s) => s.meta.name).sort()).toEqual([...routed].sort());
+      }),
+      150,
+    );
+  });
+});
