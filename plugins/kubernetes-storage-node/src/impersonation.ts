@@ -22,34 +22,32 @@ export interface KubeconfigImpersonation {
 
 type Raw = Record<string, unknown>;
 
-const strings = (v: unknown): string[] | undefined =>
-  Array.isArray(v) ? v.filter((s): s is string => typeof s === 'string') : undefined;
+const absent = (v: unknown): boolean => v === undefined || v === null;
+
+/** A kubeconfig list of strings, or a one-line error naming where it is. */
+function stringList(v: unknown, where: string): string[] {
+  if (!Array.isArray(v) || !v.every((s): s is string => typeof s === 'string')) throw new Error(`${where} must be a list of strings`);
+  return v;
+}
 
 /** Reads `as-uid`, `as-groups` and `as-user-extra` of a kubeconfig user entry; malformed values are one-line errors. */
 export function kubeconfigImpersonation(user: Raw | undefined, where: string): KubeconfigImpersonation {
   if (!user) return {};
   const out: KubeconfigImpersonation = {};
   const uid = user['as-uid'];
-  if (uid !== undefined && uid !== null) {
+  if (!absent(uid)) {
     if (typeof uid !== 'string') throw new Error(`${where}.as-uid must be a string`);
     if (uid) out.impersonateUid = uid;
   }
-  const groups = user['as-groups'];
-  if (groups !== undefined && groups !== null) {
-    const list = strings(groups);
-    if (!list || list.length !== (groups as unknown[]).length) throw new Error(`${where}.as-groups must be a list of strings`);
-    if (list.length > 0) out.impersonateGroups = list;
+  if (!absent(user['as-groups'])) {
+    const groups = stringList(user['as-groups'], `${where}.as-groups`);
+    if (groups.length > 0) out.impersonateGroups = groups;
   }
   const extra = user['as-user-extra'];
-  if (extra !== undefined && extra !== null) {
+  if (!absent(extra)) {
     if (typeof extra !== 'object' || Array.isArray(extra)) throw new Error(`${where}.as-user-extra must be a map of lists of strings`);
-    const map: Record<string, string[]> = {};
-    for (const [key, values] of Object.entries(extra as Raw)) {
-      const list = strings(values);
-      if (!list || list.length !== (values as unknown[]).length) throw new Error(`${where}.as-user-extra.${key} must be a list of strings`);
-      map[key] = list;
-    }
-    if (Object.keys(map).length > 0) out.impersonateUserExtra = map;
+    const entries = Object.entries(extra as Raw).map(([key, values]) => [key, stringList(values, `${where}.as-user-extra.${key}`)] as const);
+    if (entries.length > 0) out.impersonateUserExtra = Object.fromEntries(entries);
   }
   return out;
 }

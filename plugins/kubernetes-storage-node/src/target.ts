@@ -108,8 +108,8 @@ function effectiveCluster(base: Cluster, o: ConnectionOverrides, user: User): Cl
   };
 }
 
-function effectiveUser(base: KubeconfigUser, o: ConnectionOverrides): KubeconfigUser {
-  const impersonateUser = o.as ?? base.impersonateUser ?? undefined;
+/** `impersonateUser` is the resolved impersonation's user: client-node sends it too, so it must be the same one. */
+function effectiveUser(base: KubeconfigUser, o: ConnectionOverrides, impersonateUser: string | undefined): KubeconfigUser {
   // A --token wins over how the user would otherwise authenticate (client-go: an exec plugin or auth provider
   // steps aside when a bearer token is set); client certificates stay, as kubectl keeps them.
   const auth: Partial<User> =
@@ -122,10 +122,10 @@ function effectiveUser(base: KubeconfigUser, o: ConnectionOverrides): Kubeconfig
 export function resolveTarget(kc: KubeconfigEntries, wantedContext: string | undefined, o: ConnectionOverrides = {}): Target {
   const context = pickContext(kc, wantedContext, o);
   const picked = pickUser(kc, context, o);
-  const user = effectiveUser(picked, o);
-  const cluster = effectiveCluster(pickCluster(kc, context, o), o, user);
   // From the picked user: a --token replaces how it authenticates, not whom it impersonates.
   const impersonation = effectiveImpersonation(picked.name, picked, o);
+  const user = effectiveUser(picked, o, impersonation.user);
+  const cluster = effectiveCluster(pickCluster(kc, context, o), o, user);
   // Over plain http kubectl sends no credentials and reads no TLS files (client-go: "only try to read the auth
   // information if we are secure"); over https they must be there before the first request.
   if (cluster.server.startsWith('https:')) checkTlsFiles(cluster, user);

@@ -161,15 +161,12 @@ export function scopeSnapshot(input: Snapshot | PreparedSnapshot, scope: Snapsho
   }
   const shared = new Set<Ingress>();
   for (const svc of services) for (const ing of index.ingressesByService.get(keyOf(svc.meta)) ?? []) if (!ingresses.has(ing)) shared.add(ing);
-  const keptServiceNames = new Map<string, Set<string>>();
-  for (const svc of services) {
-    const ns = svc.meta.namespace ?? '';
-    const names = keptServiceNames.get(ns);
-    if (names) names.add(svc.meta.name);
-    else keptServiceNames.set(ns, new Set([svc.meta.name]));
-  }
+  const isKeptService = (namespace: string | undefined, name: string): boolean => {
+    const svc = index.serviceByKey.get(key(namespace, name));
+    return svc !== undefined && services.has(svc);
+  };
   const seenFromHere = (ing: Ingress): Ingress =>
-    shared.has(ing) ? withPathsToKeptServices(ing, keptServiceNames.get(ing.meta.namespace ?? '') ?? new Set()) : ing;
+    shared.has(ing) ? withPathsToKeptServices(ing, (name) => isKeptService(ing.meta.namespace, name)) : ing;
   for (const ing of shared) ingresses.add(ing);
   const slices = [...services].flatMap((s) => index.slicesByService.get(keyOf(s.meta)) ?? []);
   const stats: VolumeStats[] = [...claims].flatMap((c) => lookups.volumeStatsByClaim.get(c) ?? []);

@@ -5,12 +5,12 @@
 import type { Ingress, IngressBackend } from '../model/snapshot';
 
 /**
- * The Ingress with only the paths (and default backend) that route to a Service named in `kept` (names in the
- * Ingress's namespace), rules left without paths dropped, and only the TLS entries that cover a kept rule's host
+ * The Ingress with only the paths (and default backend) that route to a Service `isKept` says yes to (a name in
+ * the Ingress's namespace), rules left without paths dropped, and only the TLS entries that cover a kept rule's host
  * (an entry without hosts covers every host). The same object when nothing is cut.
  */
-export function withPathsToKeptServices(ing: Ingress, kept: ReadonlySet<string>): Ingress {
-  const routes = (b: IngressBackend | undefined): boolean => b?.service !== undefined && kept.has(b.service.name);
+export function withPathsToKeptServices(ing: Ingress, isKept: (serviceName: string) => boolean): Ingress {
+  const routes = (b: IngressBackend | undefined): boolean => b?.service !== undefined && isKept(b.service.name);
   let cut = false;
   const rules: Ingress['rules'] = [];
   for (const rule of ing.rules) {

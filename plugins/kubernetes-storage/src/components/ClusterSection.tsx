@@ -84,6 +84,7 @@ export function ClusterSection(props: { answer: ClusterStorageAnswer; catalog: R
   const id = `cluster-${slug(answer.cluster)}`;
   const line = statusLine[answer.status] ?? { tone: 'unknown', text: answer.status };
   const report = usableReport(answer);
+  const reasonText = answer.failure && failureReasonText(answer.failure);
   return (
     <section
       aria-labelledby={`${id}-heading`}
@@ -99,7 +100,7 @@ export function ClusterSection(props: { answer: ClusterStorageAnswer; catalog: R
         <WarningPanel
           severity="error"
           defaultExpanded
-          title={`Cluster ${answer.cluster} cannot be read${answer.failure && failureReasonText(answer.failure) ? `: ${failureReasonText(answer.failure)}` : ''}`}
+          title={`Cluster ${answer.cluster} cannot be read${reasonText ? `: ${reasonText}` : ''}`}
           message={
             answer.failure ? (
               <>

@@ -15,4 +15,4 @@ const WORDS: Record<ClusterFailure['reason'], string | undefined> = {
 };
 
 /** The words for a failure's reason, or undefined when the message alone says it. */
-export const failureReasonText = (failure: ClusterFailure): string | undefined => WORDS[failure.reason] ?? undefined;
+export const failureReasonText = (failure: ClusterFailure): string | undefined => WORDS[failure.reason];
